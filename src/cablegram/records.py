@@ -33,6 +33,8 @@ __all__ = [
     "Event",
     "DocContext",
     "content_hash",
+    "kb_entry_from_json",
+    "kb_entry_to_json",
     "stable_id",
 ]
 
@@ -325,3 +327,21 @@ class DocContext:
     dateline: DateRef | None = None
     dateline_place: str | None = None
     memory: dict[str, Any] = field(default_factory=dict)
+
+
+def kb_entry_to_json(entry: KBEntry) -> dict[str, Any]:
+    """A KBEntry as plain JSON (the format of the user knowledge-base files, one per line)."""
+    return _plain(asdict(entry))
+
+
+def kb_entry_from_json(data: dict[str, Any]) -> KBEntry:
+    """Inverse of `kb_entry_to_json`; raises KeyError/ValueError on a malformed record."""
+
+    def _d(v: Any) -> Date | None:
+        return Date.fromisoformat(v) if v else None
+
+    roles = tuple(
+        KBRole(**{**r, "start": _d(r.get("start")), "end": _d(r.get("end"))}) for r in data.get("roles", ())
+    )
+    fields = {k: v for k, v in data.items() if k not in {"roles", "patterns"}}
+    return KBEntry(**fields, patterns=tuple(data["patterns"]), roles=roles)
