@@ -43,6 +43,13 @@ MESSAGES: dict[str, str] = {
     "E114": "Feed {path} has no items: {detail}. Check the URL or file is an RSS/Atom feed.",
     "E115": "Line {line} of {path} is too long ({size} bytes > {limit}). Split the input into smaller records.",
     "E116": "XML {path} is malformed: {detail}. Fix the markup or re-export it.",
+    "E117": "Cannot decode {path} as {encoding}: {detail}. Pass the right --encoding, or --encoding auto.",
+    "E118": "Unknown encoding '{encoding}'. Pass a codec name such as utf-8, latin-1 or cp1252, or 'auto'.",
+    "E119": "Could not detect the text encoding of {path}. Pass --encoding with its codec (e.g. latin-1).",
+    "E120": "Cannot fetch {url}: {detail}. URLs need a network; save the page and pass the file.",
+    "E121": "Malformed CSV at {path}:{line}: {detail}. Check the quoting and the delimiter.",
+    "E122": "No text left in {path} after {what}. Check the input is complete.",
+    "E123": "Cannot tell the format of {path}. Pass --input-format (text, jsonl, csv, html, feed, petr-xml...).",
     # resolution
     "E201": "Knowledge-base file {path} is malformed at line {line}: {detail}.",
     "E202": "No PETRARCH dictionaries found in {path}. Pass the folder holding *.actors.txt / *agents*.txt files.",

@@ -1,125 +1,222 @@
-"""Walk inputs and dispatch each file to the reader for its format."""
+"""Walk inputs (files, folders, URLs, '-' for stdin) and hand each to the reader for its format.
+
+`read_inputs(paths, options=...)` yields a `Document` per text and an `IngestError` per bad
+input, so a batch goes on past a bad file. `InputReader` does the same and keeps counts for
+the end-of-run summary. Duplicate content and non-English texts are filtered here, once, for
+every format.
+"""
 
 from __future__ import annotations
 
-import json
+import fnmatch
 import sys
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from datetime import date as Date
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..errors import IngestError
-from ..records import Document, content_hash
+from ..records import Document
+from .cables import looks_cable, read_cable
+from .dedup import Deduper
+from .feeds import read_feed
+from .html import fetch_url, read_html
+from .jsonl import read_jsonl
+from .language import LanguageCheck
+from .options import FORMATS, IngestOptions, IngestStats
+from .petr_xml import looks_petr_xml, read_petr_xml
+from .tables import read_csv
+from .text import check_encoding, looks_binary, read_text
 
-__all__ = ["IngestOptions", "read_inputs"]
+__all__ = ["FORMATS", "InputReader", "IngestOptions", "detect_format", "read_inputs"]
 
-FORMATS = ("auto", "text", "jsonl")
-TEXT_SUFFIXES = {".txt", ".text", ".md", ".jsonl", ".ndjson"}
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class IngestOptions:
-    input_format: str = "auto"
-    published: Date | None = None
-    encoding: str = "utf-8"
-
-
-def read_inputs(paths: Iterable[str], *, options: IngestOptions | None = None) -> Iterator[Document | IngestError]:
-    """Yield documents (and errors for bad inputs) from files, folders or '-' for stdin."""
-    opts = options or IngestOptions()
-    if opts.input_format not in FORMATS:
-        yield IngestError("E107", fmt=opts.input_format, path="(all)", choices=", ".join(FORMATS))
-        return
-    for raw in paths:
-        if raw == "-":
-            yield from _read_text_blob(sys.stdin.read(), "<stdin>", opts)
-            continue
-        path = Path(raw)
-        if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES)
-            if not files:
-                yield IngestError("E102", path=str(path))
-            for f in files:
-                yield from _read_file(f, opts)
-        elif path.exists():
-            yield from _read_file(path, opts)
-        else:
-            yield IngestError("E101", path=str(path))
+Reader = Callable[..., Iterator[Document | IngestError]]
+READERS: dict[str, Reader] = {
+    "text": read_text,
+    "jsonl": read_jsonl,
+    "csv": read_csv,
+    "html": read_html,
+    "feed": read_feed,
+    "petr-xml": read_petr_xml,
+    "cable": read_cable,
+}
+SUFFIX_FORMATS: dict[str, str] = {
+    ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "csv", ".tab": "csv",
+    ".html": "html", ".htm": "html", ".xhtml": "html", ".rss": "feed", ".atom": "feed",
+    ".cable": "cable", ".tel": "cable",
+}
+# Suffixes a folder walk picks up when no --include is given; .xml is sniffed.
+FOLDER_SUFFIXES = {*SUFFIX_FORMATS, ".txt", ".text", ".md", ".xml"}
+_SNIFF_CHARS = 4096
 
 
-def _read_file(path: Path, opts: IngestOptions) -> Iterator[Document | IngestError]:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        yield IngestError("E110", path=str(path), detail=exc.strerror or str(exc))
-        return
-    if not data.strip():
-        yield IngestError("E104", path=str(path))
-        return
-    if b"\x00" in data[:8192]:
-        yield IngestError("E105", path=str(path))
-        return
-    try:
-        text = data.decode(opts.encoding)
-    except UnicodeDecodeError:
-        yield IngestError("E103", path=str(path))
-        return
-    yield from _read_text_blob(text, str(path), opts)
+def detect_format(label: str, data: bytes) -> str | None:
+    """The format of one input from its suffix, else from its first bytes; None if unknown XML."""
+    suffix = Path(label).suffix.lower()
+    if suffix in SUFFIX_FORMATS:
+        return SUFFIX_FORMATS[suffix]
+    head = data[:_SNIFF_CHARS].decode("utf-8", "replace").lstrip("\ufeff \t\r\n")
+    lower = head[:512].lower()
+    if head.startswith("{"):
+        return "jsonl"
+    if lower.startswith(("<!doctype html", "<html")) or "<html" in lower[:256]:
+        return "html"
+    if head.startswith("<"):
+        return _xml_kind(head)
+    return "cable" if looks_cable(head) else "text"
 
 
-def _is_jsonl(path: str, text: str, opts: IngestOptions) -> bool:
-    if opts.input_format != "auto":
-        return opts.input_format == "jsonl"
-    return path.endswith((".jsonl", ".ndjson")) or text.lstrip().startswith("{")
+def _xml_kind(head: str) -> str | None:
+    if looks_petr_xml(head):
+        return "petr-xml"
+    if any(tag in head for tag in ("<rss", "<feed", "<rdf:RDF", "<channel")):
+        return "feed"
+    if "<body" in head.lower() or "<p>" in head.lower():
+        return "html"
+    return None
 
 
-def _read_text_blob(text: str, path: str, opts: IngestOptions) -> Iterator[Document | IngestError]:
-    if not text.strip():
-        yield IngestError("E104", path=path)
-        return
-    if _is_jsonl(path, text, opts):
-        yield from _read_jsonl(text, path, opts)
-        return
-    yield Document(
-        doc_id=content_hash(text)[:16],
-        text=text,
-        published=opts.published,
-        path=path,
-        input_format="text",
+def _hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
+def _wanted(path: Path, root: Path, options: IngestOptions) -> bool:
+    rel = path.relative_to(root).as_posix()
+    def match(patterns: tuple[str, ...]) -> bool:
+        return any(fnmatch.fnmatch(path.name, p) or fnmatch.fnmatch(rel, p) for p in patterns)
+
+    if options.exclude and match(options.exclude):
+        return False
+    if options.include:
+        return match(options.include)
+    return path.suffix.lower() in FOLDER_SUFFIXES
+
+
+def walk_folder(root: Path, options: IngestOptions) -> list[Path]:
+    """Files under `root`, recursively, sorted; hidden files and folders skipped."""
+    return sorted(
+        p for p in root.rglob("*") if p.is_file() and not _hidden(p, root) and _wanted(p, root, options)
     )
 
 
-def _read_jsonl(text: str, path: str, opts: IngestOptions) -> Iterator[Document | IngestError]:
-    for line_no, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield IngestError("E106", path=path, line=line_no, detail=exc.msg)
-            continue
-        if not isinstance(record, dict):
-            yield IngestError("E106", path=path, line=line_no, detail="not a JSON object")
-            continue
-        body = record.get("text")
-        if not isinstance(body, str) or not body.strip():
-            yield IngestError("E108", path=path, line=line_no, detail="missing or empty 'text'")
-            continue
-        published = opts.published
-        if record.get("date"):
-            try:
-                published = Date.fromisoformat(str(record["date"])[:10])
-            except ValueError as exc:
-                yield IngestError("E109", value=record["date"], path=f"{path}:{line_no}", detail=str(exc))
+@dataclass(slots=True)
+class InputReader:
+    """Reads inputs with one set of options; `stats` counts what was read and skipped.
+
+    `language` and `fetch` are swappable so tests can run without lingua or a network.
+    """
+
+    options: IngestOptions = field(default_factory=IngestOptions)
+    stats: IngestStats = field(default_factory=IngestStats)
+    language: LanguageCheck = field(default_factory=LanguageCheck)
+    fetch: Callable[[str], bytes] = fetch_url
+    _dedup: Deduper = field(default_factory=Deduper)
+
+    def read(self, paths: Iterable[str]) -> Iterator[Document | IngestError]:
+        """Documents and errors from every input, in order, filtered for language and repeats."""
+        for item in self._raw(paths):
+            if isinstance(item, IngestError):
+                self.stats.errors += 1
+                yield item
                 continue
-        yield Document(
-            doc_id=str(record.get("id") or content_hash(body)[:16]),
-            text=body,
-            published=published,
-            title=record.get("title"),
-            url=record.get("url"),
-            source=record.get("source"),
-            path=f"{path}:{line_no}",
-            input_format="jsonl",
-        )
+            kept = self._filter(item)
+            if kept is not None:
+                yield kept
+
+    def _filter(self, document: Document) -> Document | IngestError | None:
+        if self.options.dedup and not self._dedup.first_time(document):
+            self.stats.duplicates += 1
+            return None
+        if self.options.language_check:
+            problem = self.language.check(document)
+            if problem is not None:
+                self.stats.non_english += 1
+                self.stats.errors += 1
+                return problem
+        self.stats.count(document.input_format)
+        return replace(document, language="en") if self.options.language_check else document
+
+    def _raw(self, paths: Iterable[str]) -> Iterator[Document | IngestError]:
+        problem = self._check_options()
+        if problem is not None:
+            yield problem
+            return
+        for raw in paths:
+            yield from self._one(raw)
+
+    def _check_options(self) -> IngestError | None:
+        fmt = self.options.input_format
+        if fmt not in FORMATS:
+            return IngestError("E107", fmt=fmt, path="(all inputs)", choices=", ".join(FORMATS))
+        return check_encoding(self.options.encoding)
+
+    def _one(self, raw: str) -> Iterator[Document | IngestError]:
+        if raw == "-":
+            yield from self._dispatch(_read_stdin(), "<stdin>")
+        elif raw.startswith(("http://", "https://")):
+            yield from self._url(raw)
+        else:
+            yield from self._path(Path(raw))
+
+    def _path(self, path: Path) -> Iterator[Document | IngestError]:
+        if path.is_dir():
+            files = walk_folder(path, self.options)
+            if not files:
+                yield IngestError("E102", path=str(path))
+            for file in files:
+                yield from self._file(file)
+        elif path.exists():
+            yield from self._file(path)
+        else:
+            yield IngestError("E101", path=str(path))
+
+    def _file(self, path: Path) -> Iterator[Document | IngestError]:
+        self.stats.files += 1
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            yield IngestError("E110", path=str(path), detail=exc.strerror or str(exc))
+            return
+        yield from self._dispatch(data, str(path))
+
+    def _url(self, url: str) -> Iterator[Document | IngestError]:
+        try:
+            data = self.fetch(url)
+        except IngestError as exc:
+            yield exc
+            return
+        fmt = self._format(url, data)
+        if fmt in (None, "html", "text"):
+            yield from read_html(data, label=url, options=self.options, url=url)
+        else:
+            yield from self._dispatch(data, url)
+
+    def _format(self, label: str, data: bytes) -> str | None:
+        if self.options.input_format != "auto":
+            return self.options.input_format
+        return detect_format(label, data)
+
+    def _dispatch(self, data: bytes, label: str) -> Iterator[Document | IngestError]:
+        if not data.strip():
+            yield IngestError("E104", path=label)
+            return
+        if looks_binary(data):
+            yield IngestError("E105", path=label)
+            return
+        fmt = self._format(label, data)
+        if fmt is None:
+            yield IngestError("E123", path=label)
+            return
+        yield from READERS[fmt](data, label=label, options=self.options)
+
+
+def _read_stdin() -> bytes:
+    # Bytes when there is a real stdin, so that --encoding applies; text streams (tests) encoded.
+    buffer = getattr(sys.stdin, "buffer", None)
+    return buffer.read() if buffer is not None else sys.stdin.read().encode("utf-8")
+
+
+def read_inputs(
+    paths: Iterable[str], *, options: IngestOptions | None = None
+) -> Iterator[Document | IngestError]:
+    """Yield documents (and coded errors for bad inputs) from files, folders, URLs or '-'."""
+    yield from InputReader(options or IngestOptions()).read(paths)
