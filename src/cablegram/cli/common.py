@@ -10,6 +10,7 @@ from typing import TypeVar
 
 from ..config import Settings, parse_assignments
 from ..errors import CablegramError, ConfigError
+from ..ingest import IngestStats
 
 T = TypeVar("T")
 
@@ -60,3 +61,13 @@ def report_failures(failures: list[CablegramError], *, skipped_what: str = "inpu
             codes[exc.code] = codes.get(exc.code, 0) + 1
         detail = ", ".join(f"{code}×{n}" for code, n in sorted(codes.items()))
         print(f"skipped {len(failures)} {skipped_what} ({detail})", file=sys.stderr)
+
+
+def ingest_summary(stats: IngestStats) -> str:
+    """One line saying what was read, by format, and what was left out (repeats, non-English)."""
+    formats = ", ".join(f"{fmt} {n}" for fmt, n in sorted(stats.by_format.items())) or "none"
+    return (
+        f"read {stats.documents} documents from {stats.files} files ({formats}); "
+        f"{stats.duplicates} duplicates and {stats.non_english} non-English texts left out, "
+        f"{stats.errors} errors"
+    )

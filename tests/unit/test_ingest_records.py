@@ -1,0 +1,76 @@
+"""JSONL and CSV: columns, line numbers, bad records (no model)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from cablegram.errors import IngestError
+from cablegram.ingest import IngestOptions, read_inputs
+from cablegram.ingest.jsonl import parse_date
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ingest"
+
+
+def _read(paths, **options):
+    return list(read_inputs([str(p) for p in paths], options=IngestOptions(language_check=False, **options)))
+
+
+def _codes(items):
+    return [x.code if isinstance(x, IngestError) else x.doc_id for x in items]
+
+
+def test_jsonl_good_lines_become_documents_and_bad_lines_name_their_line():
+    out = _read([FIXTURES / "records.jsonl"])
+    assert _codes(out) == ["j-1", "E106", "j-3", "E106", "E108"]
+    first = out[0]
+    assert first.published == date(2024, 1, 5) and first.title == "Shelling claims" and first.source == "Wire"
+    assert first.path.endswith("records.jsonl:1")
+    assert "records.jsonl:2" in out[1].message
+    assert "records.jsonl:5" in out[4].message
+
+
+def test_jsonl_with_named_columns(tmp_path):
+    path = tmp_path / "custom.jsonl"
+    path.write_text('{"key": "k9", "story": "Turkey recalled its ambassador.", "day": "20240301"}\n')
+    (doc,) = _read([path], text_column="story", id_column="key", date_column="day")
+    assert (doc.doc_id, doc.text, doc.published) == ("k9", "Turkey recalled its ambassador.", date(2024, 3, 1))
+
+
+def test_jsonl_bad_date_is_coded(tmp_path):
+    path = tmp_path / "d.jsonl"
+    path.write_text('{"id": "a", "text": "Some text.", "date": "last Tuesday"}\n')
+    (err,) = _read([path])
+    assert err.code == "E109" and "d.jsonl:1" in err.message
+
+
+def test_csv_with_named_columns():
+    out = _read([FIXTURES / "stories.csv"], text_column="body", id_column="story_id", date_column="published")
+    assert _codes(out) == ["csv-1", "csv-2", "E108"]
+    assert out[0].published == date(2024, 2, 20) and out[0].input_format == "csv"
+    assert out[1].text.startswith("The European Union imposed")
+
+
+def test_csv_picks_a_usual_text_column(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text('id,content\nx1,"Japan and India held naval exercises, officials said."\n')
+    (doc,) = _read([path])
+    assert doc.doc_id == "x1" and doc.text.startswith("Japan")
+
+
+def test_csv_without_the_named_column_is_one_error_listing_the_columns():
+    (err,) = _read([FIXTURES / "stories.csv"], text_column="article_text")
+    assert err.code == "E111"
+    assert "article_text" in err.message and "headline" in err.message
+
+
+def test_tsv_and_an_overlong_field(tmp_path):
+    path = tmp_path / "t.tsv"
+    path.write_text("id\ttext\nt1\tKenya deployed police to Haiti.\nt2\t" + "y" * 500 + "\nt3\tShort again.\n")
+    out = _read([path], max_line_bytes=200)
+    assert _codes(out)[0] == "t1" and "E115" in _codes(out)
+
+
+def test_parse_date_forms():
+    assert parse_date("2024-05-01T10:00:00Z") == date(2024, 5, 1)
+    assert parse_date("19950103") == date(1995, 1, 3)
