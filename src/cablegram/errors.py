@@ -49,7 +49,7 @@ MESSAGES: dict[str, str] = {
     "E120": "Cannot fetch {url}: {detail}. URLs need a network; save the page and pass the file.",
     "E121": "Malformed CSV at {path}:{line}: {detail}. Check the quoting and the delimiter.",
     "E122": "No text left in {path} after {what}. Check the input is complete.",
-    "E123": "Cannot tell the format of {path}. Pass --input-format (text, jsonl, csv, html, feed, petr-xml...).",
+    "E123": "Cannot tell the format of {path}. Pass --input-format (see cablegram code --help).",
     # resolution
     "E201": "Knowledge-base file {path} is malformed at line {line}: {detail}.",
     "E202": "No PETRARCH dictionaries found in {path}. Pass the folder holding *.actors.txt / *agents*.txt files.",

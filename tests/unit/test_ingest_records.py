@@ -34,7 +34,8 @@ def test_jsonl_with_named_columns(tmp_path):
     path = tmp_path / "custom.jsonl"
     path.write_text('{"key": "k9", "story": "Turkey recalled its ambassador.", "day": "20240301"}\n')
     (doc,) = _read([path], text_column="story", id_column="key", date_column="day")
-    assert (doc.doc_id, doc.text, doc.published) == ("k9", "Turkey recalled its ambassador.", date(2024, 3, 1))
+    assert (doc.doc_id, doc.published) == ("k9", date(2024, 3, 1))
+    assert doc.text == "Turkey recalled its ambassador."
 
 
 def test_jsonl_bad_date_is_coded(tmp_path):
@@ -66,9 +67,11 @@ def test_csv_without_the_named_column_is_one_error_listing_the_columns():
 
 def test_tsv_and_an_overlong_field(tmp_path):
     path = tmp_path / "t.tsv"
-    path.write_text("id\ttext\nt1\tKenya deployed police to Haiti.\nt2\t" + "y" * 500 + "\nt3\tShort again.\n")
+    rows = ["id\ttext", "t1\tKenya deployed police to Haiti.", "t2\t" + "y" * 500, "t3\tShort again."]
+    path.write_text("\n".join(rows) + "\n")
     out = _read([path], max_line_bytes=200)
-    assert _codes(out)[0] == "t1" and "E115" in _codes(out)
+    assert _codes(out) == ["t1", "E115", "t3"]
+    assert "t.tsv" in out[1].message and "Line 3" in out[1].message
 
 
 def test_parse_date_forms():
