@@ -147,3 +147,12 @@ def test_prune_rules_match_whole_class_words_only():
     )
     pruned = {el.text for xp in PRUNE_XPATH for el in root.xpath(xp)}
     assert pruned == {"a", "c", "d"}
+
+
+def test_html_declaring_its_charset_is_decoded_with_it(tmp_path):
+    html = (FIXTURES / "article.html").read_text().replace('charset="utf-8"', 'charset="windows-1252"')
+    html = html.replace("Tuesday to", "Tuesday (at the caf\u00e9) to")
+    page = tmp_path / "cp1252.html"
+    page.write_bytes(html.encode("cp1252"))
+    (doc,) = list(read_inputs([str(page)], options=OPTIONS))
+    assert "(at the caf\u00e9)" in doc.text

@@ -124,3 +124,11 @@ def test_real_detector_on_the_french_fixture():
     out = list(reader.read([str(FIXTURES / "francais.txt"), str(FIXTURES / "plain.txt")]))
     assert [getattr(x, "code", None) for x in out] == ["E112", None]
     assert out[1].language == "en" and reader.stats.non_english == 1
+
+
+def test_function_words_settle_plain_english_without_lingua():
+    from cablegram.ingest.language import mostly_english_words
+
+    assert mostly_english_words(STORY + " The talks were held in the capital of the country.")
+    assert not mostly_english_words("Le gouvernement a annoncé mardi de nouvelles sanctions contre eux.")
+    assert not mostly_english_words("Too short to judge.")

@@ -7,6 +7,7 @@ title, author, date, site name and URL are kept on the Document.
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Iterator
 from datetime import date as Date
@@ -40,6 +41,7 @@ PRUNE_XPATH: list[str] = [
     *(f"//*[{_word_test('class', w)} or {_word_test('id', w)}]" for w in _BOX_WORDS),
 ]
 
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _CLOSE_TAG = re.compile(rb"</(html|body)\s*>", re.IGNORECASE)
 _OPEN_TAG = re.compile(rb"<(html|body)[\s>]", re.IGNORECASE)
 
@@ -47,6 +49,21 @@ _OPEN_TAG = re.compile(rb"<(html|body)[\s>]", re.IGNORECASE)
 def looks_truncated(data: bytes) -> bool:
     """True when a page opens <html> or <body> but never closes either: cut off in transfer."""
     return bool(_OPEN_TAG.search(data[:65536])) and not _CLOSE_TAG.search(data[-65536:])
+
+
+def _page_encoding(data: bytes, requested: str) -> str:
+    """The page's own <meta charset> when the user left the default; pages say what they are."""
+    if requested.lower().replace("_", "-") not in {"utf-8", "utf8"}:
+        return requested
+    declared = _META_CHARSET.search(data[:4096])
+    if declared is None:
+        return requested
+    name = declared.group(1).decode("ascii")
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        return requested  # a made-up charset name: fall back to UTF-8 and report if it fails
+    return name
 
 
 def _published(value: Any) -> Date | None:
@@ -64,7 +81,7 @@ def read_html(
         yield IngestError("E113", path=label, detail="the page ends before </body> or </html>")
         return
     try:
-        html = decode_bytes(data, label=label, encoding=options.encoding)
+        html = decode_bytes(data, label=label, encoding=_page_encoding(data, options.encoding))
     except IngestError as exc:
         yield exc
         return

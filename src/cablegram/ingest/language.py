@@ -1,11 +1,15 @@
-"""Language check with lingua: non-English documents are reported (E112) and skipped.
+"""Language check: non-English documents are reported (E112) and skipped.
 
-Only a prefix of each text is examined, and short texts pass unchecked: a headline or a
-one-line sentence is too short to tell reliably, and letting it through costs little.
+Only a prefix of each text is examined, and short texts pass unchecked: a headline is too
+short to tell reliably, and letting it through costs little. Most English news is told apart
+by its function words alone ("the", "of", "said"...), at no cost; only the rest goes to
+lingua, with the languages of world news rather than all 75 (faster, and fewer English
+sentences full of foreign names mistaken for Tagalog or Latin).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -15,18 +19,42 @@ from ..records import Document
 
 __all__ = ["LanguageCheck"]
 
-PREFIX_CHARS = 1200
+PREFIX_CHARS = 600
 MIN_CHARS = 60
-# English is kept unless another language is clearly ahead: a mixed page or a text full of
-# foreign names must not be thrown away.
-ENGLISH_FLOOR = 0.15
+# English is kept unless lingua gives it next to no chance: a mixed page or an English
+# sentence full of foreign names ("Venezuela's chief prosecutor...": 7% English, 93% Tagalog)
+# must not be thrown away, while real foreign text scores 0.0 for English.
+ENGLISH_FLOOR = 0.02
+# Share of words that are English function words above which a text is English outright.
+FUNCTION_SHARE = 0.15
+_FUNCTION_WORDS = frozenset(
+    "the of and to in that is was for on with as by said from at has have had were are its his "
+    "their which will would it be an this been who not after also they but".split()
+)
+_WORD = re.compile(r"[a-z']+")
+_LANGUAGES = (
+    "ENGLISH FRENCH GERMAN SPANISH PORTUGUESE ITALIAN DUTCH RUSSIAN UKRAINIAN POLISH TURKISH ARABIC "
+    "PERSIAN CHINESE JAPANESE KOREAN INDONESIAN MALAY SWEDISH DANISH BOKMAL FINNISH ROMANIAN HINDI "
+    "URDU HEBREW GREEK CZECH SLOVAK HUNGARIAN VIETNAMESE SERBIAN CROATIAN BOSNIAN BULGARIAN ALBANIAN "
+    "ARMENIAN GEORGIAN AZERBAIJANI KAZAKH SWAHILI SOMALI THAI BENGALI TAGALOG"
+).split()
 
 
 def _build_detector() -> Any:
-    from lingua import LanguageDetectorBuilder
+    from lingua import Language, LanguageDetectorBuilder
 
-    # Low-accuracy mode uses trigrams only: plenty for a 1,200-character prefix, and fast.
-    return LanguageDetectorBuilder.from_all_languages().with_low_accuracy_mode().build()
+    # Low-accuracy mode (trigrams only) loads in 0.4 s instead of 8 s; the function-word fast
+    # path and the low English floor make up for what it loses on short sentences.
+    languages = (getattr(Language, name) for name in _LANGUAGES)
+    return LanguageDetectorBuilder.from_languages(*languages).with_low_accuracy_mode().build()
+
+
+def mostly_english_words(sample: str) -> bool:
+    """True when English function words make up a large share of the words: English, cheaply."""
+    words = _WORD.findall(sample.lower())
+    if len(words) < 8:
+        return False
+    return sum(1 for w in words if w in _FUNCTION_WORDS) / len(words) >= FUNCTION_SHARE
 
 
 @dataclass(slots=True, kw_only=True)
@@ -39,7 +67,7 @@ class LanguageCheck:
     def detect(self, text: str) -> str | None:
         """ISO 639-1 code of the text's language, 'en' for short texts, None if unknown."""
         sample = text[:PREFIX_CHARS].strip()
-        if len(sample) < MIN_CHARS:
+        if len(sample) < MIN_CHARS or mostly_english_words(sample):
             return "en"
         if self._detector is None:
             self._detector = self.build()
