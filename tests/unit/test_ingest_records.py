@@ -49,6 +49,7 @@ def test_csv_with_named_columns():
     out = _read([FIXTURES / "stories.csv"], text_column="body", id_column="story_id", date_column="published")
     assert _codes(out) == ["csv-1", "csv-2", "E108"]
     assert out[0].published == date(2024, 2, 20) and out[0].input_format == "csv"
+    assert out[0].title == "Ministers meet"  # a 'headline' column fills the title
     assert out[1].text.startswith("The European Union imposed")
 
 

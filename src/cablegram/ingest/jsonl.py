@@ -21,7 +21,13 @@ __all__ = ["TEXT_COLUMNS", "parse_date", "read_jsonl", "record_document"]
 
 # Looked for, in this order, when the user names no text column.
 TEXT_COLUMNS: tuple[str, ...] = ("text", "body", "content", "story", "article")
-_META_COLUMNS: tuple[str, ...] = ("title", "url", "source", "author")
+# Document field -> the record fields that may fill it, first match wins.
+_META_COLUMNS: dict[str, tuple[str, ...]] = {
+    "title": ("title", "headline"),
+    "url": ("url", "link"),
+    "source": ("source", "publisher", "site"),
+    "author": ("author", "byline"),
+}
 _COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 
 
@@ -60,15 +66,22 @@ def record_document(
         except ValueError as exc:
             return IngestError("E109", value=raw_date, path=f"{label}:{line}", detail=str(exc))
     raw_id = record.get(options.id_column or "id")
-    meta = {k: v for k in _META_COLUMNS if isinstance(v := record.get(k), str) and v}
+    meta = {field: _first(record, names) for field, names in _META_COLUMNS.items()}
     return Document(
         doc_id=str(raw_id) if raw_id not in (None, "") else content_hash(body)[:16],
         text=body,
         published=published,
         path=f"{label}:{line}",
         input_format=input_format,
-        **meta,
+        title=meta["title"],
+        url=meta["url"],
+        source=meta["source"],
+        author=meta["author"],
     )
+
+
+def _first(record: Mapping[str, Any], names: tuple[str, ...]) -> str | None:
+    return next((v for n in names if isinstance(v := record.get(n), str) and v.strip()), None)
 
 
 def read_jsonl(data: bytes, *, label: str, options: IngestOptions) -> Iterator[Document | IngestError]:
