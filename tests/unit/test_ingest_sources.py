@@ -58,6 +58,9 @@ def test_include_and_exclude_globs(folder):
         ("x.xml", b'<?xml version="1.0"?>\n<Sentences>\n<Sentence id="1">', "petr-xml"),
         ("x.xml", b'<?xml version="1.0"?><inventory/>', None),
         ("x.txt", b"Plain words.", "text"),
+        ("x.txt", b"{Editor's note: updated.} Troops withdrew.", "text"),
+        ("x.txt", b"<Reuters> Troops withdrew from the border.", "text"),
+        ("x.jsonl", b"{broken", "jsonl"),
     ],
 )
 def test_detect_format(name, head, expected):

@@ -9,6 +9,7 @@ every format.
 from __future__ import annotations
 
 import fnmatch
+import json
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -56,13 +57,27 @@ def detect_format(label: str, data: bytes) -> str | None:
         return SUFFIX_FORMATS[suffix]
     head = data[:_SNIFF_CHARS].decode("utf-8", "replace").lstrip("\ufeff \t\r\n")
     lower = head[:512].lower()
-    if head.startswith("{"):
+    if head.startswith("{") and _first_line_is_object(head):
         return "jsonl"
     if lower.startswith(("<!doctype html", "<html")) or "<html" in lower[:256]:
         return "html"
     if head.startswith("<"):
-        return _xml_kind(head)
+        kind = _xml_kind(head)
+        # Unknown markup is an error only in what claims to be XML; elsewhere it is just text.
+        if kind is not None or suffix == ".xml" or head.startswith("<?xml"):
+            return kind
     return "cable" if looks_cable(head) else "text"
+
+
+def _first_line_is_object(head: str) -> bool:
+    # "{Editor's note} ..." starts with a brace too; a JSONL file's first line parses.
+    line = head.split("\n", 1)[0]
+    if len(line) >= len(head) and len(head) >= _SNIFF_CHARS - 8:
+        return True  # a first line longer than the sniffed prefix: trust the brace
+    try:
+        return isinstance(json.loads(line), dict)
+    except json.JSONDecodeError:
+        return False
 
 
 def _xml_kind(head: str) -> str | None:
