@@ -89,11 +89,14 @@ def test_a_50_mb_line_is_one_coded_error_and_the_batch_goes_on(tmp_path):
     assert "huge.jsonl" in out[1].message and "Line 2" in out[1].message
 
 
-def test_text_file_with_an_overlong_line(tmp_path):
-    path = tmp_path / "one_line.txt"
-    path.write_text("word " * 100)
-    (err,) = _read([path], max_line_bytes=100)
-    assert err.code == "E115"
+def test_whole_file_formats_with_an_overlong_line(tmp_path):
+    text = tmp_path / "one_line.txt"
+    text.write_text("word " * 100)
+    page = tmp_path / "minified.html"
+    page.write_text("<html><body><p>" + "word " * 100 + "</p></body></html>")
+    out = _read([text, page], max_line_bytes=100)
+    assert [e.code for e in out] == ["E115", "E115"]
+    assert "minified.html" in out[1].message
 
 
 def test_stdin_is_read_as_text(monkeypatch):

@@ -26,7 +26,7 @@ from .language import LanguageCheck
 from .options import FORMATS, IngestOptions, IngestStats
 from .petr_xml import looks_petr_xml, read_petr_xml
 from .tables import read_csv
-from .text import check_encoding, looks_binary, read_text
+from .text import check_encoding, find_long_line, looks_binary, read_text
 
 __all__ = ["FORMATS", "InputReader", "IngestOptions", "detect_format", "read_inputs"]
 
@@ -48,6 +48,7 @@ SUFFIX_FORMATS: dict[str, str] = {
 # Suffixes a folder walk picks up when no --include is given; .xml is sniffed.
 FOLDER_SUFFIXES = {*SUFFIX_FORMATS, ".txt", ".text", ".md", ".xml"}
 _SNIFF_CHARS = 4096
+_RECORD_FORMATS = {"jsonl", "csv"}
 
 
 def detect_format(label: str, data: bytes) -> str | None:
@@ -220,6 +221,12 @@ class InputReader:
         fmt = self._format(label, data)
         if fmt is None:
             yield IngestError("E123", path=label)
+            return
+        # JSONL and CSV check each record; for whole-file formats one huge line sinks the file.
+        limit = self.options.max_line_bytes
+        long = None if fmt in _RECORD_FORMATS else find_long_line(data, limit)
+        if long is not None:
+            yield IngestError("E115", path=label, line=long[0], size=long[1], limit=limit)
             return
         yield from READERS[fmt](data, label=label, options=self.options)
 

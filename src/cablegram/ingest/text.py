@@ -100,11 +100,10 @@ def find_long_line(data: bytes | str, limit: int) -> tuple[int, int] | None:
 
 
 def read_text(data: bytes, *, label: str, options: IngestOptions) -> Iterator[Document | IngestError]:
-    """One document from a plain-text file (the whole file is the text)."""
-    long = find_long_line(data, options.max_line_bytes)
-    if long is not None:
-        yield IngestError("E115", path=label, line=long[0], size=long[1], limit=options.max_line_bytes)
-        return
+    """One document from a plain-text file (the whole file is the text).
+
+    Over-long lines are refused before this is called (`sources`), for every whole-file format.
+    """
     try:
         text = decode_bytes(data, label=label, encoding=options.encoding)
     except IngestError as exc:
