@@ -27,9 +27,9 @@ from .records import (
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
     from .nlp.prefilter import SentencePrefilter
-    from spacy.tokens import Doc
 
 __all__ = ["Pipeline", "CoderOutput", "code_text"]
 
@@ -152,7 +152,9 @@ class Pipeline:
         parsed = iter(self.nlp.pipe(texts, batch_size=self.settings["batch_size"] * 8))
         for document, sents, (pieces, n_words) in zip(batch, splits, plans):
             ctx = self._context(document)
-            found = [self._code_piece(next(parsed), replace_ctx(ctx, p.start, p.sentence_index)) for p in pieces]
+            found = [
+                self._code_piece(next(parsed), replace_ctx(ctx, p.start, p.sentence_index)) for p in pieces
+            ]
             yield self._assemble(document, found, n_sentences=len(sents), n_words=n_words)
 
     def _code_whole(self, batch: Sequence[Document]) -> Iterator[CodedDocument]:
@@ -180,7 +182,12 @@ class Pipeline:
         return mentions, CoderOutput(events=events, quotes=quotes, advisories=advisories)
 
     def _assemble(
-        self, document: Document, found: list[tuple[list[Actor], CoderOutput]], *, n_sentences: int, n_words: int
+        self,
+        document: Document,
+        found: list[tuple[list[Actor], CoderOutput]],
+        *,
+        n_sentences: int,
+        n_words: int,
     ) -> CodedDocument:
         return CodedDocument(
             document=document,
@@ -221,5 +228,3 @@ def code_text(text: str, *, published: Date | None = None) -> list[Event]:
     if _PIPELINE is None:
         _PIPELINE = Pipeline()
     return _PIPELINE.code_text(text, published=published)
-
-
