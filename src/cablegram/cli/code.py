@@ -73,11 +73,11 @@ def read_documents(args: argparse.Namespace, failures: list[CablegramError]) -> 
 
 
 def code_documents(args: argparse.Namespace, failures: list[CablegramError]) -> Iterator[CodedDocument]:
-    from ..pipeline import Pipeline
+    """Coded documents from the inputs, on the executor the settings name (local or Dask)."""
+    from ..scale import make_executor
 
-    pipeline = Pipeline(settings=settings_from(args))
-    docs = read_documents(args, failures)
-    yield from progress(pipeline.code_documents(docs), label="coding")
+    with make_executor(settings_from(args)) as executor:
+        yield from progress(executor.code(read_documents(args, failures)), label="coding")
 
 
 def run(args: argparse.Namespace) -> int:
