@@ -39,6 +39,7 @@ eval: $(DEVSTAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
+	$(BIN)/python bench/prefilter.py
 
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache

@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+    from .nlp.prefilter import SentencePrefilter
+
 __all__ = ["Pipeline", "CoderOutput", "code_text"]
 
 
@@ -59,6 +61,13 @@ class PlaceStage(Protocol):
     def locate(self, doc: Doc, event: Event, mentions: Sequence[Actor], ctx: DocContext) -> Place | None: ...
 
 
+def replace_ctx(ctx: DocContext, offset: int, sentence_base: int) -> DocContext:
+    """The same document context (shared memory) positioned at another piece."""
+    ctx.offset = offset
+    ctx.sentence_base = sentence_base
+    return ctx
+
+
 def _default_stages(settings: Settings) -> dict[str, Any]:
     from .coder import EventCoder
     from .resolve.actors import ActorResolver
@@ -84,6 +93,7 @@ class Pipeline:
     settings: Settings = field(default_factory=Settings.load)
     nlp: Language | None = None
     stages: dict[str, Any] = field(default_factory=dict)
+    _filter_cache: SentencePrefilter | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         if self.nlp is None:
@@ -117,33 +127,76 @@ class Pipeline:
             yield from self._code_batch(batch)
 
     # -- internals --------------------------------------------------------------------------
-    def _code_batch(self, batch: Sequence[Document]) -> Iterator[CodedDocument]:
-        assert self.nlp is not None
-        texts = [d.text for d in batch]
-        docs = self.nlp.pipe(texts, batch_size=self.settings["batch_size"])
-        for document, doc in zip(batch, docs):
-            yield self._code_parsed(document, doc)
+    def _prefilter(self) -> SentencePrefilter | None:
+        """The sentence prefilter, when enabled and the coder can say what its cues are."""
+        if not self.settings["prefilter"]:
+            return None
+        if self._filter_cache is None:
+            cue_terms = getattr(self.stages["coder"], "cue_terms", None)
+            if cue_terms is None:
+                return None
+            from .nlp.prefilter import SentencePrefilter
 
-    def _code_parsed(self, document: Document, doc: Doc) -> CodedDocument:
-        dates: DateStage = self.stages["dates"]
-        dateline, dateline_place = dates.dateline(document)
-        ctx = DocContext(document=document, dateline=dateline, dateline_place=dateline_place)
+            self._filter_cache = SentencePrefilter(cue_terms())
+        return self._filter_cache
+
+    def _code_batch(self, batch: Sequence[Document]) -> Iterator[CodedDocument]:
+        prefilter = self._prefilter()
+        if prefilter is None:
+            yield from self._code_whole(batch)
+            return
+        assert self.nlp is not None
+        splits = list(prefilter.split(d.text for d in batch))
+        plans = [prefilter.pieces(d.text, sents) for d, sents in zip(batch, splits)]
+        texts = (d.text[p.start : p.end] for d, (pieces, _) in zip(batch, plans) for p in pieces)
+        parsed = iter(self.nlp.pipe(texts, batch_size=self.settings["batch_size"] * 8))
+        for document, sents, (pieces, n_words) in zip(batch, splits, plans):
+            ctx = self._context(document)
+            found = [
+                self._code_piece(next(parsed), replace_ctx(ctx, p.start, p.sentence_index)) for p in pieces
+            ]
+            yield self._assemble(document, found, n_sentences=len(sents), n_words=n_words)
+
+    def _code_whole(self, batch: Sequence[Document]) -> Iterator[CodedDocument]:
+        """Parse each document whole (prefilter off)."""
+        assert self.nlp is not None
+        docs = self.nlp.pipe((d.text for d in batch), batch_size=self.settings["batch_size"])
+        for document, doc in zip(batch, docs):
+            found = [self._code_piece(doc, self._context(document))]
+            n_words = sum(1 for t in doc if not t.is_punct and not t.is_space)
+            yield self._assemble(document, found, n_sentences=sum(1 for _ in doc.sents), n_words=n_words)
+
+    def _context(self, document: Document) -> DocContext:
+        dateline, dateline_place = self.stages["dates"].dateline(document)
+        return DocContext(document=document, dateline=dateline, dateline_place=dateline_place)
+
+    def _code_piece(self, doc: Doc, ctx: DocContext) -> tuple[list[Actor], CoderOutput]:
+        """Actors, then events, quotes and advisories (dated and placed) in one parsed piece."""
         mentions = self.stages["actors"].find_mentions(doc, ctx)
         out: CoderOutput = self.stages["coder"].code(doc, mentions, ctx)
         events = tuple(self._place_and_date(doc, e, mentions, ctx) for e in out.events)
-        events = self._filter(events)
         quotes = tuple(replace(q, date=self._date(doc, q.start, q.end, ctx)) for q in out.quotes)
         advisories = tuple(
             replace(a, date=self._date(doc, a.trigger.start, a.trigger.end, ctx)) for a in out.advisories
         )
+        return mentions, CoderOutput(events=events, quotes=quotes, advisories=advisories)
+
+    def _assemble(
+        self,
+        document: Document,
+        found: list[tuple[list[Actor], CoderOutput]],
+        *,
+        n_sentences: int,
+        n_words: int,
+    ) -> CodedDocument:
         return CodedDocument(
             document=document,
-            events=events,
-            quotes=quotes,
-            advisories=advisories,
-            mentions=tuple(mentions),
-            n_sentences=sum(1 for _ in doc.sents),
-            n_words=sum(1 for t in doc if not t.is_punct and not t.is_space),
+            events=self._filter(tuple(e for _, out in found for e in out.events)),
+            quotes=tuple(q for _, out in found for q in out.quotes),
+            advisories=tuple(a for _, out in found for a in out.advisories),
+            mentions=tuple(m for mentions, _ in found for m in mentions),
+            n_sentences=n_sentences,
+            n_words=n_words,
         )
 
     def _date(self, doc: Doc, start: int, end: int, ctx: DocContext, *, past: bool = True) -> DateRef:
@@ -175,5 +228,3 @@ def code_text(text: str, *, published: Date | None = None) -> list[Event]:
     if _PIPELINE is None:
         _PIPELINE = Pipeline()
     return _PIPELINE.code_text(text, published=published)
-
-

@@ -17,9 +17,6 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ingest"
 class _FirstWordPipeline:
     """Codes one event per document, triggered on its first word, so the CLI path is exercised."""
 
-    def __init__(self, *, settings=None, **_):
-        self.settings = settings
-
     def code_documents(self, documents):
         for doc in documents:
             word = doc.text.split()[0]
@@ -28,6 +25,17 @@ class _FirstWordPipeline:
                 trigger=TextSpan(text=word, start=0, end=len(word)), event="CONSULT", cameo="040",
             )
             yield CodedDocument(document=doc, events=(event,))
+
+
+@pytest.fixture(autouse=True)
+def stand_in_pipeline(monkeypatch):
+    """Every `code` run in this module uses the stand-in through the local executor."""
+    from cablegram.scale import LocalExecutor
+
+    def make_executor(settings):
+        return LocalExecutor(settings=settings, pipeline=_FirstWordPipeline())
+
+    monkeypatch.setattr("cablegram.scale.make_executor", make_executor)
 
 
 @pytest.fixture
@@ -41,8 +49,7 @@ def mixed_folder(tmp_path):
     return tmp_path
 
 
-def test_code_reports_bad_inputs_codes_good_ones_and_exits_1(mixed_folder, tmp_path, monkeypatch, capsys):
-    monkeypatch.setattr("cablegram.pipeline.Pipeline", _FirstWordPipeline)
+def test_code_reports_bad_inputs_codes_good_ones_and_exits_1(mixed_folder, tmp_path, capsys):
     out = tmp_path / "events.jsonl"
     status = main(["code", str(mixed_folder), "--out", str(out)])
     err = capsys.readouterr().err
@@ -58,8 +65,7 @@ def test_code_reports_bad_inputs_codes_good_ones_and_exits_1(mixed_folder, tmp_p
     assert "1 duplicates" in err and "1 non-English" in err
 
 
-def test_input_flags_reach_the_readers(tmp_path, monkeypatch, capsys):
-    monkeypatch.setattr("cablegram.pipeline.Pipeline", _FirstWordPipeline)
+def test_input_flags_reach_the_readers(tmp_path, capsys):
     shutil.copy(FIXTURES / "stories.csv", tmp_path / "stories.csv")
     shutil.copy(FIXTURES / "latin1.txt", tmp_path / "latin1.txt")
     out = tmp_path / "events.jsonl"
@@ -75,7 +81,6 @@ def test_input_flags_reach_the_readers(tmp_path, monkeypatch, capsys):
     assert status == 1 and "stories.csv:4" in err  # the row with an empty body
 
 
-def test_all_good_inputs_exit_0(monkeypatch, tmp_path, capsys):
-    monkeypatch.setattr("cablegram.pipeline.Pipeline", _FirstWordPipeline)
+def test_all_good_inputs_exit_0(tmp_path, capsys):
     status = main(["code", str(FIXTURES / "plain.txt"), "--out", str(tmp_path / "o.jsonl")])
     assert status == 0 and "coded 1 documents" in capsys.readouterr().err

@@ -17,10 +17,33 @@ from ..records import CodedDocument, Document, Event
 from .common import ingest_summary, parse_date, progress, report_failures, settings_from
 
 CSV_COLUMNS = (
-    "event_id", "doc_id", "sentence_index", "event", "mode", "cameo", "cameo_root", "goldstein",
-    "quad", "plover_score", "actor_codes", "actor_text", "recipient_codes", "recipient_text",
-    "trigger", "date", "date_precision", "date_basis", "location", "location_country",
-    "factuality", "attribution", "killed", "injured", "arrested", "participants", "confidence",
+    "event_id",
+    "doc_id",
+    "sentence_index",
+    "event",
+    "mode",
+    "cameo",
+    "cameo_root",
+    "goldstein",
+    "quad",
+    "plover_score",
+    "actor_codes",
+    "actor_text",
+    "recipient_codes",
+    "recipient_text",
+    "trigger",
+    "date",
+    "date_precision",
+    "date_basis",
+    "location",
+    "location_country",
+    "factuality",
+    "attribution",
+    "killed",
+    "injured",
+    "arrested",
+    "participants",
+    "confidence",
     "sentence",
 )
 
@@ -89,12 +112,14 @@ def read_documents(
 def code_documents(
     args: argparse.Namespace, failures: list[CablegramError], *, stats: IngestStats | None = None
 ) -> Iterator[CodedDocument]:
-    """Coded documents from the inputs, behind a progress bar."""
-    from ..pipeline import Pipeline
+    """Coded documents from the inputs, on the executor the settings name (local or Dask).
 
-    pipeline = Pipeline(settings=settings_from(args))
-    docs = read_documents(args, failures, stats=stats)
-    yield from progress(pipeline.code_documents(docs), label="coding")
+    Pass `stats` to get the ingest counts (read, duplicates, non-English) for the summary.
+    """
+    from ..scale import make_executor
+
+    with make_executor(settings_from(args)) as executor:
+        yield from progress(executor.code(read_documents(args, failures, stats=stats)), label="coding")
 
 
 def run(args: argparse.Namespace) -> int:

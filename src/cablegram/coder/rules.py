@@ -35,6 +35,10 @@ _LEXICON: dict[str, tuple[str, str, str | None, float, int, float]] = {
 class EventCoder:
     """Codes verb triggers whose subject or object is a resolved actor."""
 
+    def cue_terms(self) -> set[str]:
+        """Words that may trigger an event (for the sentence prefilter)."""
+        return cue_terms()
+
     def code(self, doc: Doc, mentions: Sequence[Actor], ctx: DocContext):  # -> CoderOutput
         from ..pipeline import CoderOutput
 
@@ -96,3 +100,17 @@ class EventCoder:
                 recipient += [by_token[g.i] for g in child.children if g.i in by_token]
         recipient = [r for r in recipient if all(r is not a for a in actor)]
         return tuple(dict.fromkeys(actor)), tuple(dict.fromkeys(recipient))
+
+
+def _inflections(lemma: str) -> set[str]:
+    """Rough English inflections of a verb lemma, for the sentence prefilter (recall first)."""
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    return {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d", stem + "ing", stem + "ed"}
+
+
+def cue_terms() -> set[str]:
+    """Lower-case words that may trigger an event: the prefilter keeps sentences with one."""
+    terms: set[str] = set()
+    for lemma in _LEXICON:
+        terms |= _inflections(lemma)
+    return terms | {"sold", "met"}

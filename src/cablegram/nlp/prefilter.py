@@ -1,0 +1,76 @@
+"""Find candidate sentences cheaply, so that only those are parsed.
+
+Parsing is the cost (≈5k words/s); tokenising and splitting sentences is ≈50× faster. A
+sentence is a candidate when it contains a trigger cue (a word the coder can code, found with
+one Aho-Corasick pass over the lower-cased text at word boundaries) or a quotation mark (the
+coder's quote finder needs those). What the filter loses is measured on the dev sets by
+`bench/prefilter.py`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+
+__all__ = ["Piece", "SentencePrefilter"]
+
+_QUOTES = ('"', "“", "”", "«", "»")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Piece:
+    """One candidate sentence: its index in the document and its character offsets."""
+
+    sentence_index: int
+    start: int
+    end: int
+
+
+class SentencePrefilter:
+    """Split a text into sentences and keep those with a trigger cue or a quotation."""
+
+    def __init__(self, cue_terms: Iterable[str]) -> None:
+        import ahocorasick
+
+        self._automaton = ahocorasick.Automaton()
+        for term in {t.strip().lower() for t in cue_terms if t and t.strip()}:
+            self._automaton.add_word(term, len(term))
+        self._empty = len(self._automaton) == 0
+        if not self._empty:
+            self._automaton.make_automaton()
+
+    @cached_property
+    def _splitter(self):  # spaCy's rule-based sentencizer over a blank English tokenizer
+        from .model import blank_nlp
+
+        return blank_nlp()
+
+    def split(self, texts: Iterable[str]) -> Iterable[list[tuple[int, int]]]:
+        """Sentence (start, end) character offsets for each text."""
+        for doc in self._splitter.pipe(texts, batch_size=256):
+            yield [(s.start_char, s.end_char) for s in doc.sents]
+
+    def has_cue(self, sentence: str) -> bool:
+        """True when the sentence holds a cue term at word boundaries, or a quotation mark."""
+        if any(q in sentence for q in _QUOTES):
+            return True
+        if self._empty:
+            return False
+        low = sentence.lower()
+        for end, length in self._automaton.iter(low):
+            start = end - length + 1
+            before = low[start - 1] if start > 0 else " "
+            after = low[end + 1] if end + 1 < len(low) else " "
+            if not before.isalnum() and not after.isalnum():
+                return True
+        return False
+
+    def pieces(self, text: str, sentences: list[tuple[int, int]]) -> tuple[list[Piece], int]:
+        """The candidate pieces of one text, and how many words the text has."""
+        keep = [
+            Piece(sentence_index=i, start=s, end=e)
+            for i, (s, e) in enumerate(sentences)
+            if self.has_cue(text[s:e])
+        ]
+        return keep, len(text.split())
