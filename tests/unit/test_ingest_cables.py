@@ -57,3 +57,17 @@ def test_detection_needs_several_header_markers():
 def test_clean_body_strips_inline_and_lettered_markings():
     body = "5. (C) Main point.\n\nA. (S//NF) Sub point (SBU) continues.\n\n6. Plain numbered paragraph."
     assert clean_body(body) == "Main point.\n\nSub point continues.\n\nPlain numbered paragraph."
+
+
+def test_upper_case_key_value_header():
+    from cablegram.ingest.cables import parse_cable
+
+    text = (
+        "REF ID: 08TBILISI77\nDATE: 2008-01-16\nORIGIN: Embassy Tbilisi\nCLASSIFICATION: UNCLASSIFIED\n"
+        "TAGS: PGOV GG\nSUBJECT: GEORGIA: OPPOSITION MARCHES AFTER THE VOTE\n\n"
+        "1. (U) Thousands of opposition supporters marched in Tbilisi on January 13.\n"
+    )
+    doc = parse_cable(text, label="t.txt", options=IngestOptions())
+    assert (doc.doc_id, doc.published, doc.source) == ("08TBILISI77", date(2008, 1, 16), "Embassy Tbilisi")
+    assert doc.text == "Thousands of opposition supporters marched in Tbilisi on January 13."
+    assert looks_cable(text)

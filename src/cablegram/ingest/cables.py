@@ -22,7 +22,11 @@ __all__ = ["clean_body", "looks_cable", "parse_cable", "read_cable"]
 _MONTHS = {m: i for i, m in enumerate("JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC".split(), start=1)}
 # Date-time group of the transmission: precedence, DDHHMMZ, month, two-digit year.
 _DTG = re.compile(r"^[A-Z]{1,2}\s+(\d{2})\d{4}Z\s+([A-Z]{3})\s+(\d{2})\s*$", re.M)
-_FIELD = re.compile(r"^(Reference ID|Created|Date|Classification|Origin|TAGS|SUBJECT|FM)[: ]\s*(.+)$", re.M)
+_FIELD = re.compile(
+    r"^(Reference ID|Ref ID|Created|Date|Classification|Origin|TAGS|SUBJECT|FM)(?::|(?<=FM) )\s*(.+)$",
+    re.M | re.I,
+)
+_KEYS = {"ref_id": "reference_id", "fm": "origin"}
 # "C O N F I D E N T I A L SECTION 01 OF 02 BAKU 000417" or "UNCLAS ANKARA 000226".
 _CLASS_LINE = re.compile(
     r"^((?:[A-Z] ){3,}[A-Z]|UNCLAS(?:SIFIED)?)\b(?:\s+SECTION \d+ OF \d+)?\s+([A-Z][A-Z ]*?)\s+(\d{3,})\s*$",
@@ -40,11 +44,11 @@ _HEAD_BLOCK = re.compile(r"\s*(REF|Classified By|Derived from|PASS TO|E\.O\.)")
 _END_MARKS = re.compile(r"\s*\bEnd (?:Summary|Comment|Note)\.\s*", re.I)
 _SIGNATURE = re.compile(r"\n[A-Z][A-Z'\-]{1,30}\s*$")
 _HEAD_MARKERS = (
-    re.compile(r"^TAGS:", re.M),
-    re.compile(r"^SUBJECT:", re.M),
-    re.compile(r"^(?:FM |Origin:)", re.M),
+    re.compile(r"^TAGS:", re.M | re.I),
+    re.compile(r"^SUBJECT:", re.M | re.I),
+    re.compile(r"^(?:FM |Origin:)", re.M | re.I),
     re.compile(r"^E\.\s?O\.\s?1\d{4}", re.M),
-    re.compile(r"^Reference ID:", re.M),
+    re.compile(r"^(?:Reference|Ref) ID:", re.M | re.I),
     _DTG,
 )
 
@@ -58,7 +62,7 @@ def _fields(header: str) -> dict[str, str]:
     found: dict[str, str] = {}
     for match in _FIELD.finditer(header):
         key = match.group(1).lower().replace(" ", "_")
-        found.setdefault(key, match.group(2).strip())
+        found.setdefault(_KEYS.get(key, key), match.group(2).strip())
     return found
 
 
@@ -91,7 +95,7 @@ def _date(header: str, fields: dict[str, str]) -> Date | None:
 
 def _split(text: str) -> tuple[str, str]:
     """Header and body: the body starts after the SUBJECT block and any REF / Classified By."""
-    subject = re.search(r"^SUBJECT:.*$", text, re.M)
+    subject = re.search(r"^SUBJECT:.*$", text, re.M | re.I)
     if not subject:
         return "", text
     rest = text[subject.end():]
@@ -135,7 +139,7 @@ def parse_cable(text: str, *, label: str, options: IngestOptions) -> Document | 
         for k, v in (
             ("reference_id", reference),
             ("classification", level),
-            ("origin", fields.get("origin") or fields.get("fm")),
+            ("origin", fields.get("origin")),
             ("tags", fields.get("tags")),
             ("subject", fields.get("subject")),
         )
