@@ -156,3 +156,10 @@ def test_html_declaring_its_charset_is_decoded_with_it(tmp_path):
     page.write_bytes(html.encode("cp1252"))
     (doc,) = list(read_inputs([str(page)], options=OPTIONS))
     assert "(at the caf\u00e9)" in doc.text
+
+
+def test_url_serving_a_feed_gives_its_items():
+    feed = (FIXTURES / "news.rss").read_bytes()
+    reader = InputReader(OPTIONS, fetch=lambda url: feed)
+    out = list(reader.read(["https://steppewire.example.net/feed"]))
+    assert [d.input_format for d in out] == ["feed", "feed"]

@@ -106,3 +106,14 @@ def test_stdin_is_read_as_text(monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.StringIO("Russia accused Ukraine of shelling."))
     (doc,) = list(read_inputs(["-"], options=NO_LANG))
     assert doc.path == "<stdin>" and doc.text.startswith("Russia")
+
+
+def test_stdin_jsonl_is_sniffed(monkeypatch):
+    import io
+    import sys
+
+    lines = '{"id": "s1", "text": "Police detained 25 demonstrators in Baku."}\n{"id": "s2", "text": ""}\n'
+    monkeypatch.setattr(sys, "stdin", io.StringIO(lines))
+    out = list(read_inputs(["-"], options=NO_LANG))
+    assert out[0].doc_id == "s1" and out[0].input_format == "jsonl"
+    assert out[1].code == "E108" and "<stdin>:2" in out[1].message

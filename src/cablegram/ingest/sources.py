@@ -95,15 +95,17 @@ def _hidden(path: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
+def _matches(name: str, rel: str, patterns: tuple[str, ...]) -> bool:
+    # A glob may name the file ("*.txt") or its path inside the folder ("cables/*").
+    return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(rel, p) for p in patterns)
+
+
 def _wanted(path: Path, root: Path, options: IngestOptions) -> bool:
     rel = path.relative_to(root).as_posix()
-    def match(patterns: tuple[str, ...]) -> bool:
-        return any(fnmatch.fnmatch(path.name, p) or fnmatch.fnmatch(rel, p) for p in patterns)
-
-    if options.exclude and match(options.exclude):
+    if options.exclude and _matches(path.name, rel, options.exclude):
         return False
     if options.include:
-        return match(options.include)
+        return _matches(path.name, rel, options.include)
     return path.suffix.lower() in FOLDER_SUFFIXES
 
 
