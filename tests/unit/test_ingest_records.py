@@ -78,3 +78,10 @@ def test_tsv_and_an_overlong_field(tmp_path):
 def test_parse_date_forms():
     assert parse_date("2024-05-01T10:00:00Z") == date(2024, 5, 1)
     assert parse_date("19950103") == date(1995, 1, 3)
+
+
+def test_delimiter_comes_from_the_header_not_the_text(tmp_path):
+    path = tmp_path / "semi.csv"
+    path.write_text('id;text\ns1;"Officials said: talks, again, failed; both sides left."\n')
+    (doc,) = _read([path])
+    assert doc.doc_id == "s1" and doc.text == "Officials said: talks, again, failed; both sides left."

@@ -15,13 +15,24 @@ from .text import decode_bytes
 __all__ = ["read_csv"]
 
 
-def _dialect(sample: str, label: str) -> type[csv.Dialect] | csv.Dialect:
+class _Semicolon(csv.excel):
+    delimiter = ";"
+
+
+class _Pipe(csv.excel):
+    delimiter = "|"
+
+
+_DIALECTS: dict[str, type[csv.Dialect]] = {",": csv.excel, "\t": csv.excel_tab, ";": _Semicolon, "|": _Pipe}
+
+
+def _dialect(sample: str, label: str) -> type[csv.Dialect]:
+    """The delimiter most frequent in the header line; csv.Sniffer is misled by article text."""
     if label.lower().endswith((".tsv", ".tab")):
         return csv.excel_tab
-    try:
-        return csv.Sniffer().sniff(sample, delimiters=",;\t|")
-    except csv.Error:
-        return csv.excel  # too little to sniff: assume plain commas
+    header = sample.split("\n", 1)[0]
+    best = max(_DIALECTS, key=header.count)
+    return _DIALECTS[best] if header.count(best) else csv.excel
 
 
 def read_csv(data: bytes, *, label: str, options: IngestOptions) -> Iterator[Document | IngestError]:
