@@ -39,7 +39,7 @@ def ngec_csv(shared_data, tmp_path_factory) -> Path:
 
 def _documents(paths: list[str], **options) -> list[Document]:
     opts = IngestOptions(language_check=False, dedup=False, **options)
-    return [d for d in InputReader(opts).read(paths) if isinstance(d, Document)]
+    return [d for d in InputReader(options=opts).read(paths) if isinstance(d, Document)]
 
 
 def test_petr_xml_recovers_every_sentence(shared_data):

@@ -71,14 +71,14 @@ def test_url_without_network_is_a_coded_error():
     def offline(url: str) -> bytes:
         raise IngestError("E120", url=url, detail="no route to host")
 
-    reader = InputReader(OPTIONS, fetch=offline)
+    reader = InputReader(options=OPTIONS, fetch=offline)
     (err,) = list(reader.read(["https://news.example.org/story"]))
     assert err.code == "E120" and "https://news.example.org/story" in err.message
 
 
 def test_url_page_is_extracted_with_its_url():
     page = (FIXTURES / "article.html").read_bytes()
-    reader = InputReader(OPTIONS, fetch=lambda url: page)
+    reader = InputReader(options=OPTIONS, fetch=lambda url: page)
     (doc,) = list(reader.read(["https://ledger.example.org/x"]))
     assert doc.input_format == "html" and "Tbilisi" in doc.text
 
@@ -160,6 +160,6 @@ def test_html_declaring_its_charset_is_decoded_with_it(tmp_path):
 
 def test_url_serving_a_feed_gives_its_items():
     feed = (FIXTURES / "news.rss").read_bytes()
-    reader = InputReader(OPTIONS, fetch=lambda url: feed)
+    reader = InputReader(options=OPTIONS, fetch=lambda url: feed)
     out = list(reader.read(["https://steppewire.example.net/feed"]))
     assert [d.input_format for d in out] == ["feed", "feed"]

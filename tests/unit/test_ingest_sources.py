@@ -84,16 +84,16 @@ def test_same_content_is_yielded_once_wherever_it_came_from(tmp_path):
     (tmp_path / "one.txt").write_text(STORY)
     (tmp_path / "two.txt").write_text("  " + STORY.upper().replace(" ", "\n  ") + "\n")
     (tmp_path / "three.jsonl").write_text(f'{{"id": "j", "text": "{STORY}"}}\n')
-    reader = InputReader(IngestOptions(language_check=False))
+    reader = InputReader(options=IngestOptions(language_check=False))
     out = list(reader.read([str(tmp_path)]))
     assert len(out) == 1 and reader.stats.duplicates == 2
-    again = list(InputReader(IngestOptions(language_check=False, dedup=False)).read([str(tmp_path)]))
+    again = list(InputReader(options=IngestOptions(language_check=False, dedup=False)).read([str(tmp_path)]))
     assert len(again) == 3
 
 
 def test_stats_count_by_format_and_errors():
     stats = IngestStats()
-    reader = InputReader(IngestOptions(language_check=False), stats=stats)
+    reader = InputReader(options=IngestOptions(language_check=False), stats=stats)
     out = list(reader.read([str(FIXTURES / "news.rss"), str(FIXTURES / "plain.txt"), "missing.txt"]))
     assert len(out) == 4
     assert stats.by_format == {"feed": 2, "text": 1} and stats.errors == 1 and stats.documents == 3
@@ -123,7 +123,7 @@ def test_language_filter_skips_with_e112_and_short_texts_pass():
 
 
 def test_real_detector_on_the_french_fixture():
-    reader = InputReader(IngestOptions())
+    reader = InputReader(options=IngestOptions())
     out = list(reader.read([str(FIXTURES / "francais.txt"), str(FIXTURES / "plain.txt")]))
     assert [getattr(x, "code", None) for x in out] == ["E112", None]
     assert out[1].language == "en" and reader.stats.non_english == 1

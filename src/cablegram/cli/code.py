@@ -101,7 +101,7 @@ def read_documents(
 
     Pass `stats` to get the counts (read, duplicates, non-English) for the end-of-run summary.
     """
-    reader = InputReader(input_options(args), stats=stats if stats is not None else IngestStats())
+    reader = InputReader(options=input_options(args), stats=stats if stats is not None else IngestStats())
     for item in reader.read(args.inputs):
         if isinstance(item, CablegramError):
             failures.append(item)

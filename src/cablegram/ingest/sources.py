@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import fnmatch
 import json
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -91,10 +92,6 @@ def _xml_kind(head: str) -> str | None:
     return None
 
 
-def _hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
-
-
 def _matches(name: str, rel: str, patterns: tuple[str, ...]) -> bool:
     # A glob may name the file ("*.txt") or its path inside the folder ("cables/*").
     return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(rel, p) for p in patterns)
@@ -111,12 +108,18 @@ def _wanted(path: Path, root: Path, options: IngestOptions) -> bool:
 
 def walk_folder(root: Path, options: IngestOptions) -> list[Path]:
     """Files under `root`, recursively, sorted; hidden files and folders skipped."""
-    return sorted(
-        p for p in root.rglob("*") if p.is_file() and not _hidden(p, root) and _wanted(p, root, options)
-    )
+    found: list[Path] = []
+    for folder, subfolders, names in os.walk(root):
+        # Pruned in place so that os.walk never descends into .git, .venv and the like.
+        subfolders[:] = [d for d in subfolders if not d.startswith(".")]
+        base = Path(folder)
+        found.extend(
+            base / n for n in names if not n.startswith(".") and _wanted(base / n, root, options)
+        )
+    return sorted(p for p in found if p.is_file())
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, kw_only=True)
 class InputReader:
     """Reads inputs with one set of options; `stats` counts what was read and skipped.
 
@@ -243,4 +246,4 @@ def read_inputs(
     paths: Iterable[str], *, options: IngestOptions | None = None
 ) -> Iterator[Document | IngestError]:
     """Yield documents (and coded errors for bad inputs) from files, folders, URLs or '-'."""
-    yield from InputReader(options or IngestOptions()).read(paths)
+    yield from InputReader(options=options or IngestOptions()).read(paths)
