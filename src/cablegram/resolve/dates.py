@@ -58,6 +58,12 @@ def read_dateline(text: str, reference: Date | None) -> tuple[DateRef | None, st
     return found, place
 
 
+def _dateline_end(text: str) -> int:
+    """Where a dateline ends (0 without one)."""
+    m = _DATELINE.match(text[:200])
+    return m.end() if m else 0
+
+
 def find_expressions(span: Span) -> list[tuple[int, int]]:
     """Character offsets (within span.doc) of date expressions in a sentence or clause.
 
@@ -91,7 +97,8 @@ class DateResolver:
         reference = self._reference(ctx)
         trigger = doc.char_span(start - ctx.offset, end - ctx.offset, alignment_mode="expand")
         if trigger is not None and reference is not None:
-            found = self._from_text(doc, trigger, reference, past=past)
+            skip_before = _dateline_end(ctx.document.text) - ctx.offset
+            found = self._from_text(doc, trigger, reference, past=past, skip_before=skip_before)
             if found is not None:
                 return found
         if reference is None:
@@ -106,11 +113,15 @@ class DateResolver:
             return ctx.dateline.date
         return None
 
-    def _from_text(self, doc: Doc, trigger: Span, reference: Date, *, past: bool) -> DateRef | None:
+    def _from_text(
+        self, doc: Doc, trigger: Span, reference: Date, *, past: bool, skip_before: int
+    ) -> DateRef | None:
         sent = trigger.sent
         head = _clause_head(trigger.root)
         candidates: list[tuple[int, int, DateRef]] = []
         for s, e in find_expressions(sent):
+            if s < skip_before:
+                continue  # the dateline's date is the publication date, not the event's
             ref = resolve_expression(doc.text[s:e], reference, past=past)
             if ref is None:
                 continue

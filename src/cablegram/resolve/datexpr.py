@@ -47,7 +47,10 @@ _MONTH_RE = (
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 _WEEKDAY_RE = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?"
-_NUM_RE = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|a couple of)"
+_NUM_RE = (
+    r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|several|a few|a couple of)"
+)
 _PART_RE = r"(?:early|mid|late|the (?:start|beginning|middle|end) of|end of|start of|beginning of)"
 _DAYPART_RE = r"(?:\s+(?:morning|afternoon|evening|night|\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?))?"
 
@@ -140,7 +143,10 @@ def _ago(norm: str, ref: Date, past: bool) -> Found:
     return Date(ref.year - n, 1, 1), "year"
 
 
-_REL = re.compile(r"^(last|past|previous|this|next|coming|earlier this|later this|earlier that|later that)\s+(week|weekend|month|year)$")
+_REL = re.compile(
+    r"^(last|past|previous|this|next|coming|earlier this|later this|earlier that|later that)"
+    r"\s+(week|weekend|month|year)$"
+)
 
 
 def _relative_period(norm: str, ref: Date, past: bool) -> Found:

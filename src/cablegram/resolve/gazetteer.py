@@ -68,13 +68,20 @@ class Gazetteer:
         """The country entry for an ISO3 code, if known."""
         raise NotImplementedError
 
-    def best(self, name: str, *, context: Mapping[str, float] | None = None) -> GazEntry | None:
+    def best(
+        self, name: str, *, context: Mapping[str, float] | None = None, primary_only: bool = False
+    ) -> GazEntry | None:
         """The most likely place for `name` given the document's countries (ISO3 → weight).
+
+        `primary_only` keeps only places whose own name (or a country alias) is `name`: for
+        words the model did not label as places, where alternate names would over-match.
 
         Score = log10(population) + bonuses for an own-name match, a country the document
         names, and the kind of place (countries before regions before ordinary towns).
         """
         found = self.candidates(name)
+        if primary_only:
+            found = tuple(item for item in found if item[1])
         if not found:
             return None
         context = context or {}

@@ -1,18 +1,231 @@
-"""Event locations (issue 5 replaces this first version, which locates nothing)."""
+"""Where an event happened: the place attached to its trigger, else its sentence, else the dateline.
+
+`PlaceResolver.locate(doc, event, mentions, ctx)` ranks the toponyms of the event's sentence:
+
+    basis "trigger"   a locative phrase hanging from the trigger ("clashes in Kharkiv",
+                      "protest outside the Israeli embassy in Baku", "Kharkiv clashes")
+    basis "clause"    a locative phrase in the trigger's clause ("held a rally in Tbilisi")
+    basis "sentence"  any other locative phrase in the sentence
+    basis "dateline"  the dateline's place ("BAKU, Feb 3 (Reuters) -")
+
+A toponym that is only mentioned ("the ambassador to Azerbaijan") or that acts ("Washington
+said", "Baku denied") is never a location. Names are resolved by the gazetteer, preferring
+countries the document has named; those are kept in `ctx.memory["places.countries"]`.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ..config import Settings
 from ..records import Actor, DocContext, Event, Place
+from .gazetteer import GazEntry, Gazetteer, default_gazetteer
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["PlaceResolver"]
 
+_TOPONYM_LABELS = {"GPE", "LOC", "FAC"}
+_LOCATIVE = {
+    "in", "at", "near", "outside", "inside", "across", "throughout", "around", "within", "along",
+    "off", "over", "into", "on", "beside", "opposite", "between", "amid", "through", "onto",
+}
+# Verbs whose direct object is where they happen ("visited Aleppo", "shelled Kherson").
+_PLACE_OBJECT_VERBS = {
+    "visit", "tour", "reach", "enter", "shell", "bomb", "strike", "hit", "attack", "raid", "storm",
+    "capture", "recapture", "seize", "occupy", "besiege", "liberate", "invade", "overrun", "target",
+    "blockade", "surround", "retake", "take", "control",
+}
+# "of" is locative only after nouns that name a part of a place ("the outskirts of Kyiv").
+_PART_NOUNS = {
+    "outskirts", "suburb", "suburbs", "north", "south", "east", "west", "northeast", "northwest",
+    "southeast", "southwest", "coast", "centre", "center", "city", "capital", "province", "region",
+    "town", "village", "street", "streets", "border", "heart", "part", "parts", "area", "district",
+}
+# Nouns a place name modifies or names: "the Tigray region", "Kaduna state", "the capital, Baku".
+_PLACE_NOUNS = {
+    "region", "province", "state", "city", "town", "village", "district", "governorate", "oblast",
+    "area", "county", "capital", "port", "enclave", "territory", "republic",
+}
+# Entity labels that are never places even in a place position.
+_NOT_PLACES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+# Grammatical roles of a toponym that acts (metonymy: "Washington said", "Baku's decision").
+_ACTOR_DEPS = {"nsubj", "nsubjpass", "dobj", "agent", "poss", "iobj", "dative"}
+_CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp", "parataxis", "csubj", "acl", "pcomp"}
+_RANK = {"trigger": 0, "object": 0, "clause": 1, "sentence": 2}
+_SPECIFIC = {"PPL": 0, "PPLC": 0, "ADM1": 1, "RGN": 1, "PCLI": 2}  # a town tells more than its country
+
 
 class PlaceResolver:
+    """The place stage (see module docstring)."""
+
+    def __init__(self, *, settings: Settings | None = None, gazetteer: Gazetteer | None = None) -> None:
+        self.settings = settings or Settings.load()
+        self._gazetteer = gazetteer
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        """The gazetteer, loaded on first use (a few hundred ms from its cache)."""
+        if self._gazetteer is None:
+            cache = self.settings["cache_dir"]
+            self._gazetteer = default_gazetteer(self.settings["gazetteer_min_population"], cache or None)
+        return self._gazetteer
+
     def locate(self, doc: Doc, event: Event, mentions: Sequence[Actor], ctx: DocContext) -> Place | None:
+        """The event's location, or None when neither the text nor the dateline gives one."""
+        context = self._context(doc, mentions, ctx)
+        trigger = doc.char_span(
+            event.trigger.start - ctx.offset, event.trigger.end - ctx.offset, alignment_mode="expand"
+        )
+        if trigger is not None:
+            found = self._from_sentence(trigger, event, context, ctx.offset)
+            if found is not None:
+                return found
+        return self._from_dateline(ctx, context)
+
+    # -- context ------------------------------------------------------------------------------
+    def _context(self, doc: Doc, mentions: Sequence[Actor], ctx: DocContext) -> dict[str, float]:
+        """Countries the document names (ISO3 → weight), gathered once per parsed piece."""
+        countries: dict[str, float] = ctx.memory.setdefault("places.countries", {})
+        seen: set[int] = ctx.memory.setdefault("places.pieces", set())
+        if ctx.offset in seen:
+            return countries
+        seen.add(ctx.offset)
+        for ent in doc.ents:
+            if ent.label_ in {"GPE", "LOC"}:
+                entry = self.gazetteer.best(ent.text)
+                if entry is not None and entry.feature_code in {"PCLI", "RGN", "ADM1"}:
+                    countries[entry.country] = countries.get(entry.country, 0.0) + 1.0
+        for actor in mentions:
+            if actor.country and len(actor.country) == 3 and actor.country.isalpha():
+                countries[actor.country] = countries.get(actor.country, 0.0) + 0.5
+        if ctx.dateline_place:
+            entry = self.gazetteer.best(ctx.dateline_place)
+            if entry is not None:
+                countries[entry.country] = countries.get(entry.country, 0.0) + 1.0
+        return countries
+
+    # -- the sentence ---------------------------------------------------------------------------
+    def _from_sentence(
+        self, trigger: Span, event: Event, context: dict[str, float], offset: int
+    ) -> Place | None:
+        acting = [(a.start - offset, a.end - offset) for a in (*event.actor, *event.recipient)]
+        head = _clause_head(trigger.root)
+        best: tuple[tuple[int, int, int], Place] | None = None
+        for span, labelled in _toponyms(trigger.sent):
+            basis = _relation(span, trigger.root, head)
+            # an actor's span is not a location, unless the verb acts on the place itself
+            if basis != "object" and any(s < span.end_char and span.start_char < e for s, e in acting):
+                continue
+            if basis is None:
+                continue
+            entry = self.gazetteer.best(span.text, context=context, primary_only=not labelled)
+            if entry is None:
+                continue
+            key = (_RANK[basis], _SPECIFIC.get(entry.feature_code, 0), abs(span.start - trigger.root.i))
+            if best is None or key < best[0]:
+                basis = "trigger" if basis == "object" else basis
+                start = span.start_char + offset
+                best = (key, _place(entry, span.text, start, start + len(span.text), basis))
+        return best[1] if best else None
+
+    def _from_dateline(self, ctx: DocContext, context: dict[str, float]) -> Place | None:
+        if not ctx.dateline_place:
+            return None
+        entry = self.gazetteer.best(ctx.dateline_place, context=context)
+        if entry is None:
+            return None
+        return _place(entry, ctx.dateline_place, None, None, "dateline")
+
+
+def _place(entry: GazEntry, text: str, start: int | None, end: int | None, basis: str) -> Place:
+    return Place(
+        name=entry.name, text=text, start=start, end=end, geonameid=entry.geonameid,
+        lat=entry.lat, lon=entry.lon, country=entry.country, admin1=entry.admin1,
+        feature_class=entry.feature_class, basis=basis,
+    )
+
+
+def _toponyms(sent: Span) -> list[tuple[Span, bool]]:
+    """(span, labelled) for the place names of a sentence: GPE/LOC/FAC entities (labelled), and
+    proper nouns in a place position that the model labelled otherwise or not at all (small
+    models often call a town a PERSON or ORG); those must match a gazetteer name exactly."""
+    spans = [(e, True) for e in sent.ents if e.label_ in _TOPONYM_LABELS]
+    covered = {t.i for e, _ in spans for t in e}
+    for tok in sent:
+        if tok.i in covered or tok.pos_ != "PROPN" or not _place_position(tok):
+            continue
+        span = _entity_of(tok) or _propn_chain(tok)
+        if span.label_ in _NOT_PLACES:
+            continue
+        spans.append((span, False))
+        covered.update(t.i for t in span)
+    return spans
+
+
+def _place_position(tok: Token) -> bool:
+    if tok.dep_ == "pobj":
+        return _is_locative(tok.head)
+    if tok.dep_ == "dobj":
+        return tok.head.lemma_.lower() in _PLACE_OBJECT_VERBS
+    return tok.dep_ == "compound" and tok.head.lemma_.lower() in _PLACE_NOUNS
+
+
+def _entity_of(tok: Token) -> Span | None:
+    return next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+
+
+def _propn_chain(tok: Token) -> Span:
+    """The proper-noun compound ending at `tok` ("Novi Pazar")."""
+    left = tok.i
+    while left > 0 and tok.doc[left - 1].pos_ == "PROPN" and tok.doc[left - 1].dep_ == "compound":
+        left -= 1
+    return tok.doc[left : tok.i + 1]
+
+
+def _relation(span: Span, trigger: Token, clause: int) -> str | None:
+    """How a toponym relates to the trigger: 'trigger', 'object', 'clause', 'sentence', or None
+    (not a location: an actor, or a place only mentioned as in 'the ambassador to Azerbaijan')."""
+    root = span.root
+    if root.dep_ == "compound" and root.head.i == trigger.i:
+        return "trigger"  # "Kharkiv clashes"
+    if root.dep_ in {"compound", "appos", "conj"} and root.head.lemma_.lower() in _PLACE_NOUNS:
+        root = root.head  # "in the Tigray region", "in the capital, Baku"
+    for _ in range(3):  # "in Iraq and Syria", "in Baku, Azerbaijan"
+        if root.dep_ not in {"appos", "conj"}:
+            break
+        root = root.head
+    if root.dep_ == "dobj" and root.head.i == trigger.i and trigger.lemma_.lower() in _PLACE_OBJECT_VERBS:
+        return "object"
+    if root.dep_ in _ACTOR_DEPS or root.dep_ != "pobj" or not _is_locative(root.head):
         return None
+    node = root.head.head
+    for _ in range(10):  # climb noun phrases and prepositions up to a verb
+        if node.i == trigger.i:
+            return "trigger"
+        if node.i == clause:
+            return "clause"
+        if node.pos_ in {"VERB", "AUX"} or node.head.i == node.i:
+            return "sentence"
+        node = node.head
+    return "sentence"
+
+
+def _is_locative(prep: Token) -> bool:
+    if prep.lower_ in _LOCATIVE:
+        return True
+    return prep.lower_ == "of" and prep.head.lemma_.lower() in _PART_NOUNS
+
+
+def _clause_head(token: Token) -> int:
+    """Index of the verb heading the clause that holds `token` (the sentence root at worst)."""
+    current = token
+    for _ in range(50):  # parse trees are shallow; the bound only guards against cycles
+        if current.dep_ in _CLAUSE_DEPS and current.pos_ in {"VERB", "AUX"}:
+            return current.i
+        if current.head.i == current.i:
+            return current.i
+        current = current.head
+    return current.i
