@@ -1,6 +1,8 @@
-"""Gate for event dates and places: scores on our gold set must stay above eval/floors/when.json.
+"""Gate for event dates and places: scores on our gold sets must stay above eval/floors/when.json.
 
-Gold: tests/fixtures/when/events.jsonl, news-style sentences we wrote, one per line:
+Gold: tests/fixtures/when/*.jsonl, news-style sentences we wrote. `events.jsonl` is the
+development set (rules were tuned on it); `heldout.jsonl` was written afterwards and never
+tuned on, so its scores are the honest ones. One case per line:
 {"id", "published" (ISO date or null), "text", "trigger" (first occurrence is the event),
  "past", "date", "precision", "place" (gazetteer name or null), "country" (ISO3 or null)}.
 
@@ -25,7 +27,8 @@ from cablegram.errors import CodingError
 from cablegram.records import DocContext, Document, Event, TextSpan
 
 ROOT = Path(__file__).resolve().parents[1]
-GOLD = ROOT / "tests" / "fixtures" / "when" / "events.jsonl"
+GOLD_DIR = ROOT / "tests" / "fixtures" / "when"
+GOLD = GOLD_DIR / "events.jsonl"
 FLOORS = ROOT / "eval" / "floors" / "when.json"
 
 pytestmark = pytest.mark.integration
@@ -97,14 +100,15 @@ def score(pipeline, rows: list[dict]) -> tuple[dict[str, float], list[str]]:
     return {k: sum(v) / len(v) for k, v in hits.items()}, misses
 
 
-def test_when_scores_stay_above_floors(pipeline, shared_data):
+@pytest.mark.parametrize("gold_set", ["events", "heldout"])
+def test_when_scores_stay_above_floors(pipeline, shared_data, gold_set):
     """Fails when a score drops below its pinned floor (the gate skips without ../shared/data)."""
-    scores, misses = score(pipeline, load_gold())
-    floors = json.loads(FLOORS.read_text(encoding="utf-8"))
-    print("when scores:", json.dumps(scores, indent=1), "\n".join(misses), sep="\n")
+    scores, misses = score(pipeline, load_gold(GOLD_DIR / f"{gold_set}.jsonl"))
+    floors = json.loads(FLOORS.read_text(encoding="utf-8"))[gold_set]
+    print(f"when scores ({gold_set}):", json.dumps(scores, indent=1), "\n".join(misses), sep="\n")
     for metric, floor in floors.items():
         if scores[metric] < floor:
-            err = CodingError("E305", metric=metric, value=scores[metric], floor=floor)
+            err = CodingError("E305", metric=f"{gold_set}.{metric}", value=scores[metric], floor=floor)
             pytest.fail(f"{err.message}\nmisses:\n" + "\n".join(misses))
 
 

