@@ -59,6 +59,8 @@ _LEAD = re.compile(
     r"^(?:(?:since|from|on|in|during|at|by|until|till|as of|as early as|as late as|starting|"
     r"beginning|through|throughout|over|around|about|before|after|of)\s+)+"
 )
+# "late on Tuesday", "early Monday": the part of the day does not change the date
+_EARLY_LATE = re.compile(rf"^(?:early|late)\s+(?:on\s+)?(?=(?:{_WEEKDAY_RE}|yesterday|today)\b)")
 _ORD = re.compile(r"(\d{1,2})(?:st|nd|rd|th)\b")
 
 # One pattern that finds candidate expressions in running text (used by the stage).
@@ -100,6 +102,7 @@ def _normalise(text: str) -> str:
     low = " ".join(text.lower().replace("\u2019", "'").split()).strip(" .,;:()")
     low = _LEAD.sub("", low)
     low = _ORD.sub(r"\1", low)
+    low = _EARLY_LATE.sub("", low)
     return low.replace("mid ", "mid-").removeprefix("the ")
 
 
@@ -167,6 +170,8 @@ def _relative_period(norm: str, ref: Date, past: bool) -> Found:
         if step == 0 and past and saturday > ref:
             saturday -= timedelta(weeks=1)
         return saturday, "day"
+    if past and monday > ref:
+        return None  # "next week" cannot date a past event; the month alone would hide that
     return _first_of_month(monday), "month"
 
 
@@ -237,7 +242,7 @@ def _part_of(norm: str, ref: Date, past: bool) -> Found:
     return Date(year, month_no, 1), "month"
 
 
-_YEAR = re.compile(r"^(?:the year\s+)?((?:19|20)\d\d)$")
+_YEAR = re.compile(r"^(?:(?:the )?year\s+)?((?:19|20)\d\d)$")
 
 
 def _year(norm: str, ref: Date, past: bool) -> Found:
