@@ -56,7 +56,7 @@ def name_key(name: str) -> str:
 # Ranking weights: why a candidate is preferred (see Gazetteer.best).
 _PRIMARY = 3.0  # the text is the place's own name, not one of its alternate names
 _IN_CONTEXT = 3.0  # the document has named the place's country
-_KIND = {"PCLI": 4.0, "ADM1": 1.0, "RGN": 2.0, "PPLC": 2.0, "PPL": 0.0}
+_KIND = {"PCLI": 2.5, "ADM1": 1.0, "RGN": 2.0, "PPLC": 2.0, "PPL": 0.0}
 
 
 class Gazetteer:
