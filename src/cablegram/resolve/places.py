@@ -108,12 +108,16 @@ class PlaceResolver:
             if ent.label_ in {"GPE", "LOC"} and _place_root(ent) is not None:
                 self._count(countries, ent.text)
         if ctx.dateline_place and ctx.offset == 0:
-            self._count(countries, ctx.dateline_place)
+            entry = self.lookup(ctx.dateline_place)  # a dateline city is unambiguous enough to vote
+            if entry is not None:
+                countries[entry.country] = countries.get(entry.country, 0.0) + 1.0
         return countries
 
     def _count(self, countries: dict[str, float], name: str) -> None:
         entry = self.lookup(name)
-        if entry is not None:
+        # countries and regions only: a town counted here would vote for its own reading
+        # ("in Tripoli" would push every later Tripoli to Libya)
+        if entry is not None and entry.feature_class == "A":
             countries[entry.country] = countries.get(entry.country, 0.0) + 1.0
 
     def lookup(
