@@ -42,6 +42,11 @@ def test_find_expressions_prefers_the_longer_overlap(blank_nlp):
     assert found == ["2 January 2009", "last week", "Monday"]
 
 
+def test_lower_case_month_and_day_names_are_other_words(blank_nlp):
+    doc = blank_nlp("Officials may march on the capital and sat down to talks in May, last month.")
+    assert [doc.text[s:e] for s, e in find_expressions(doc[:])] == ["May", "last month"]
+
+
 def _resolve(nlp, text, trigger, published, *, past=True, dateline=None):
     document = Document(doc_id="d", text=text, published=published)
     ctx = DocContext(document=document, dateline=dateline)

@@ -58,6 +58,14 @@ def read_dateline(text: str, reference: Date | None) -> tuple[DateRef | None, st
     return found, place
 
 
+# A month or weekday name written in lower case is another word: "may", "march", "sat", "sun".
+_LOWER_NAME = re.compile(
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+    r"|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)\b"
+)
+
+
 def _dateline_end(text: str) -> int:
     """Where a dateline ends (0 without one)."""
     m = _DATELINE.match(text[:200])
@@ -71,7 +79,11 @@ def find_expressions(span: Span) -> list[tuple[int, int]]:
     beyond them (e.g. "02/01/2009"). Overlaps keep the longer one.
     """
     base = span.start_char
-    found = [(base + m.start(), base + m.end()) for m in EXPRESSION_PATTERN.finditer(span.text)]
+    found = [
+        (base + m.start(), base + m.end())
+        for m in EXPRESSION_PATTERN.finditer(span.text)
+        if not _LOWER_NAME.search(m.group())
+    ]
     found += [(e.start_char, e.end_char) for e in span.ents if e.label_ == "DATE"]
     found.sort(key=lambda se: (se[0], -(se[1] - se[0])))
     kept: list[tuple[int, int]] = []
