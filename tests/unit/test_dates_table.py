@@ -118,6 +118,12 @@ PAST = [
     ("January 2009", THU, "2009-01-01", "month"),
     ("in January 2009", THU, "2009-01-01", "month"),
     ("Jan 2009", THU, "2009-01-01", "month"),
+    ("June last year", THU, "2023-06-01", "month"),
+    ("June 5 last year", THU, "2023-06-05", "day"),
+    ("Saturday, March 9", THU, "2024-03-09", "day"),
+    ("Saturday May 1", THU, "2023-05-01", "day"),
+    ("earlier Tuesday", THU, "2024-03-12", "day"),
+    ("late last year", THU, "2023-01-01", "year"),
     # parts of months and years (dateparser leaves these unanswered)
     ("late January", THU, "2024-01-01", "month"),
     ("early January", THU, "2024-01-01", "month"),
@@ -156,6 +162,10 @@ PAST = [
     ("the ministry", THU, None, None),
     ("recently", THU, None, None),
     ("soon", THU, None, None),
+    ("18", THU, None, None),
+    ("22 years", THU, None, None),
+    ("the 1990s", THU, None, None),
+    ("the last decade", THU, None, None),
     # across a new year
     ("yesterday", TUE, "2023-01-02", "day"),
     ("the day before yesterday", TUE, "2023-01-01", "day"),

@@ -72,11 +72,12 @@ def _dateline_end(text: str) -> int:
     return m.end() if m else 0
 
 
-def find_expressions(span: Span) -> list[tuple[int, int]]:
+def find_expressions(span: Span, *, date_ents: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """Character offsets (within span.doc) of date expressions in a sentence or clause.
 
     The regex finds what our rules read; the model's DATE entities add what it recognises
-    beyond them (e.g. "02/01/2009"). Overlaps keep the longer one.
+    beyond them (e.g. "02/01/2009"). Overlaps keep the longer one. `date_ents` are the doc's
+    DATE entity offsets when the caller has them already (reading doc.ents is not free).
     """
     base = span.start_char
     found = [
@@ -84,7 +85,9 @@ def find_expressions(span: Span) -> list[tuple[int, int]]:
         for m in EXPRESSION_PATTERN.finditer(span.text)
         if not _LOWER_NAME.search(m.group())
     ]
-    found += [(e.start_char, e.end_char) for e in span.ents if e.label_ == "DATE"]
+    if date_ents is None:
+        date_ents = [(e.start_char, e.end_char) for e in span.ents if e.label_ == "DATE"]
+    found += [(s, e) for s, e in date_ents if base <= s and e <= span.end_char]
     found.sort(key=lambda se: (se[0], -(se[1] - se[0])))
     kept: list[tuple[int, int]] = []
     for start, end in found:
@@ -110,7 +113,9 @@ class DateResolver:
         trigger = doc.char_span(start - ctx.offset, end - ctx.offset, alignment_mode="expand")
         if trigger is not None and reference is not None:
             skip_before = _dateline_end(ctx.document.text) - ctx.offset
-            found = self._from_text(doc, trigger, reference, past=past, skip_before=skip_before)
+            found = self._from_text(
+                doc, trigger, reference, past=past, skip_before=skip_before, date_ents=_date_ents(doc, ctx)
+            )
             if found is not None:
                 return found
         if reference is None:
@@ -126,12 +131,13 @@ class DateResolver:
         return None
 
     def _from_text(
-        self, doc: Doc, trigger: Span, reference: Date, *, past: bool, skip_before: int
+        self, doc: Doc, trigger: Span, reference: Date, *, past: bool, skip_before: int,
+        date_ents: list[tuple[int, int]],
     ) -> DateRef | None:
         sent = trigger.sent
         head = _clause_head(trigger.root)
         candidates: list[tuple[int, int, DateRef]] = []
-        for s, e in find_expressions(sent):
+        for s, e in find_expressions(sent, date_ents=date_ents):
             if s < skip_before:
                 continue  # the dateline's date is the publication date, not the event's
             ref = resolve_expression(doc.text[s:e], reference, past=past)
@@ -144,6 +150,15 @@ class DateResolver:
         if not candidates:
             return None
         return min(candidates, key=lambda c: (c[0], c[1]))[2]
+
+
+def _date_ents(doc: Doc, ctx: DocContext) -> list[tuple[int, int]]:
+    """The piece's DATE entity offsets, computed once per parsed piece (events share them)."""
+    cached = ctx.memory.get("dates.ents")
+    if cached is None or cached[0] is not doc:
+        cached = (doc, [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"])
+        ctx.memory["dates.ents"] = cached
+    return cached[1]
 
 
 def _clause_head(token: Token) -> int:

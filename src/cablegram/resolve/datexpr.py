@@ -60,7 +60,11 @@ _LEAD = re.compile(
     r"beginning|through|throughout|over|around|about|before|after|of)\s+)+"
 )
 # "late on Tuesday", "early Monday": the part of the day does not change the date
-_EARLY_LATE = re.compile(rf"^(?:early|late)\s+(?:on\s+)?(?=(?:{_WEEKDAY_RE}|yesterday|today)\b)")
+_EARLY_LATE = re.compile(
+    rf"^(?:early|late|earlier|later)\s+(?:on\s+)?(?=(?:{_WEEKDAY_RE}|yesterday|today|last year|this year)\b)"
+)
+# "Saturday, May 1": the calendar date says it all
+_WEEKDAY_BEFORE_DATE = re.compile(rf"^{_WEEKDAY_RE},?\s+(?=\d|{_MONTH_RE})")
 _ORD = re.compile(r"(\d{1,2})(?:st|nd|rd|th)\b")
 
 # One pattern that finds candidate expressions in running text (used by the stage).
@@ -103,6 +107,7 @@ def _normalise(text: str) -> str:
     low = _LEAD.sub("", low)
     low = _ORD.sub(r"\1", low)
     low = _EARLY_LATE.sub("", low)
+    low = _WEEKDAY_BEFORE_DATE.sub("", low)
     return low.replace("mid ", "mid-").removeprefix("the ")
 
 
@@ -201,7 +206,9 @@ def _weekday(norm: str, ref: Date, past: bool) -> Found:
 
 
 _ISO = re.compile(r"^(\d{4})-(\d\d)-(\d\d)$")
-_MDY = re.compile(rf"^(?:(last|next|this)\s+)?({_MONTH_RE})(?:\s+(\d{{1,2}}))?(?:,?\s+(\d{{4}}))?$")
+_MDY = re.compile(
+    rf"^(?:(last|next|this)\s+)?({_MONTH_RE})(?:\s+(\d{{1,2}}))?(?:,?\s+(\d{{4}}|last year|this year))?$"
+)
 _DMY = re.compile(rf"^(\d{{1,2}})\s+(?:of\s+)?({_MONTH_RE})(?:,?\s+(\d{{4}}))?$")
 
 
@@ -215,6 +222,8 @@ def _calendar(norm: str, ref: Date, past: bool) -> Found:
     else:
         return None
     month_no = _MONTHS[month.rstrip(".")]
+    if year in {"last year", "this year"}:  # "June last year"
+        year = str(ref.year - 1 if year == "last year" else ref.year)
     if year is None:
         year_no = _infer_year(month_no, int(day or 1), ref, past, which)
     else:
@@ -253,10 +262,15 @@ def _year(norm: str, ref: Date, past: bool) -> Found:
 _RULES = (_deictic, _ago, _relative_period, _weekday, _calendar, _part_of, _year)
 
 
+_NUMERIC_DATE = re.compile(r"^\d{1,4}[/.]\d{1,2}[/.]\d{2,4}$")
+_MONTH_WORD = re.compile(rf"\b{_MONTH_RE}(?!\w)")
+
+
 def _fallback(norm: str, text: str, reference: Date, past: bool) -> DateRef | None:
     """dateparser for what our rules do not read (e.g. '02/01/2009', 'a fortnight ago')."""
-    if not any(ch.isdigit() for ch in norm) and not any(m in norm for m in _MONTHS):
-        return None  # words dateparser would read as "now" or as noise
+    if not (_NUMERIC_DATE.search(norm) or (_MONTH_WORD.search(norm) and any(c.isdigit() for c in norm))):
+        # dateparser reads "18" as the 18th, "22 years" as 22 years ago, "the 1990s" as now
+        return None
     import dateparser
 
     settings = {

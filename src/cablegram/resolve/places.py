@@ -86,7 +86,7 @@ class PlaceResolver:
             event.trigger.start - ctx.offset, event.trigger.end - ctx.offset, alignment_mode="expand"
         )
         if trigger is not None:
-            found = self._from_sentence(trigger, event, context, ctx.offset)
+            found = self._from_sentence(trigger, event, context, ctx)
             if found is not None:
                 return found
         return self._from_dateline(ctx, context)
@@ -133,12 +133,13 @@ class PlaceResolver:
 
     # -- the sentence ---------------------------------------------------------------------------
     def _from_sentence(
-        self, trigger: Span, event: Event, context: dict[str, float], offset: int
+        self, trigger: Span, event: Event, context: dict[str, float], ctx: DocContext
     ) -> Place | None:
+        offset = ctx.offset
         acting = [(a.start - offset, a.end - offset) for a in (*event.actor, *event.recipient)]
         head = _clause_head(trigger.root)
         best: tuple[tuple[int, int, int], Place] | None = None
-        for span, labelled in _toponyms(trigger.sent):
+        for span, labelled in _toponyms(trigger.sent, _ents_by_token(trigger.doc, ctx.memory)):
             basis = _relation(span, trigger.root, head)
             # an actor's span is not a location, unless the verb acts on the place itself
             if basis != "object" and any(s < span.end_char and span.start_char < e for s, e in acting):
@@ -173,16 +174,26 @@ def _place(entry: GazEntry, text: str, start: int | None, end: int | None, basis
     )
 
 
-def _toponyms(sent: Span) -> list[tuple[Span, bool]]:
+def _ents_by_token(doc: Doc, memory: dict) -> dict[int, Span]:
+    """Token index → its entity, built once per parsed piece (doc.ents is rebuilt on each read)."""
+    cached = memory.get("places.ents")
+    if cached is None or cached[0] is not doc:
+        cached = (doc, {t.i: ent for ent in doc.ents for t in ent})
+        memory["places.ents"] = cached
+    return cached[1]
+
+
+def _toponyms(sent: Span, ents: dict[int, Span]) -> list[tuple[Span, bool]]:
     """(span, labelled) for the place names of a sentence: GPE/LOC/FAC entities (labelled), and
     proper nouns in a place position that the model labelled otherwise or not at all (small
     models often call a town a PERSON or ORG); those must match a gazetteer name exactly."""
-    spans = [(e, True) for e in sent.ents if e.label_ in _TOPONYM_LABELS]
+    in_sent = dict.fromkeys(ents[i] for i in range(sent.start, sent.end) if i in ents)
+    spans = [(e, True) for e in in_sent if e.label_ in _TOPONYM_LABELS]
     covered = {t.i for e, _ in spans for t in e}
     for tok in sent:
         if tok.i in covered or tok.pos_ != "PROPN" or not _place_position(tok):
             continue
-        span = _entity_of(tok) or _propn_chain(tok)
+        span = ents.get(tok.i) or _propn_chain(tok)
         if span.label_ in _NOT_PLACES:
             continue
         spans.append((span, False))
@@ -196,10 +207,6 @@ def _place_position(tok: Token) -> bool:
     if tok.dep_ == "dobj":
         return tok.head.lemma_.lower() in _PLACE_OBJECT_VERBS
     return tok.dep_ == "compound" and tok.head.lemma_.lower() in _PLACE_NOUNS
-
-
-def _entity_of(tok: Token) -> Span | None:
-    return next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
 
 
 def _propn_chain(tok: Token) -> Span:
