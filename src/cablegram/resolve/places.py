@@ -107,7 +107,8 @@ class PlaceResolver:
         for ent in doc.ents:
             if ent.label_ in {"GPE", "LOC"} and _place_root(ent) is not None:
                 self._count(countries, ent.text)
-        if ctx.dateline_place and ctx.offset == 0:
+        if ctx.dateline_place and not ctx.memory.get("places.dateline_counted"):
+            ctx.memory["places.dateline_counted"] = True  # once per document, whichever piece
             entry = self.lookup(ctx.dateline_place)  # a dateline city is unambiguous enough to vote
             if entry is not None:
                 countries[entry.country] = countries.get(entry.country, 0.0) + 1.0
