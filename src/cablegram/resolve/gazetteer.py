@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import os
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
@@ -308,15 +309,17 @@ def _read_cache(path: Path) -> dict | None:
 
 
 def _write_cache(path: Path, data: dict) -> None:
-    """Write atomically; an unwritable cache dir only costs a rebuild next time."""
+    """Write atomically (parallel workers may build at once); an unwritable cache dir only
+    costs a rebuild next time. Older builds for the same population threshold are removed."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         tmp.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
         tmp.replace(path)
-        for stale in path.parent.glob(f"gazetteer-v*-{path.stem.split('-')[3]}*.json"):
+        threshold = path.stem.rsplit("-", 2)[-2]
+        for stale in path.parent.glob(f"gazetteer-v*-{threshold}*.json"):
             if stale != path:
-                stale.unlink()  # an older build for the same population threshold
+                stale.unlink()
     except OSError:
         return
 
