@@ -78,3 +78,18 @@ def test_pipeline_fills_event_date_and_location(pipeline):
     when = (event.date.date, event.date.precision, event.date.text)
     assert when == (date(2024, 3, 1), "month", "last week")
     assert (event.location.name, event.location.country) == ("Kharkiv", "UKR")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "place", "basis"),
+    [
+        ("In Kabul, the Taliban detained two journalists on Sunday.", "detained", "Kabul", "trigger"),
+        ("Officials in Moscow said troops would withdraw from Kherson.", "withdraw", "Kherson", "trigger"),
+        ("Protesters in Atlanta, Georgia, marched on Saturday.", "marched", "Atlanta", "trigger"),
+        ("BAKU (Reuters) - Police detained protesters in the capital.", "detained", "Baku", "dateline"),
+        ("Hundreds of people were arrested across the country on Friday.", "arrested", None, None),
+    ],
+)
+def test_location_cases(pipeline, text, trigger, place, basis):
+    _, where = _run(pipeline, text, trigger, date(2024, 3, 14), past=trigger != "withdraw")
+    assert (where.name if where else None, where.basis if where else None) == (place, basis)

@@ -50,11 +50,15 @@ _PLACE_NOUNS = {
     "area", "county", "capital", "port", "enclave", "territory", "republic", "airport", "camp",
     "prison", "harbour", "harbor", "bridge", "square", "stadium", "university", "base",
 }
+# Verbs after which "from" names where the event happens ("troops withdrew from Kherson").
+_AWAY_VERBS = {"withdraw", "retreat", "evacuate", "pull", "expel", "evict", "oust", "drive", "flee"}
 # Verbs after which "to" names where the event goes ("travelled to Brussels").
 _MOTION_VERBS = {
     "travel", "fly", "go", "come", "return", "head", "deploy", "send", "move", "march", "rush",
     "dispatch", "arrive", "sail", "drive", "flee", "evacuate", "relocate", "airlift",
 }
+# How a name hangs from a place noun: "Tigray region", "the capital, Baku", "Khartoum's airport".
+_NAME_OF_NOUN = {"compound", "appos", "conj", "nmod", "poss"}
 # Entity labels that are never places even in a place position.
 _NOT_PLACES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 # Grammatical roles of a toponym that acts (metonymy: "Washington said", "Baku's decision").
@@ -245,7 +249,7 @@ def _relation(span: Span, trigger: Token, clause: int) -> str | None:
 def _climb_place_nouns(root: Token) -> Token:
     """From a name to the phrase it stands in: "the Tigray region", "Chisinau airport",
     "the capital, Baku", "Iraq and Syria", "Baku, Azerbaijan"."""
-    if root.dep_ in {"compound", "appos", "conj", "nmod"} and root.head.lemma_.lower() in _PLACE_NOUNS:
+    if root.dep_ in _NAME_OF_NOUN and root.head.lemma_.lower() in _PLACE_NOUNS:
         root = root.head
     for _ in range(3):
         if root.dep_ not in {"appos", "conj"}:
@@ -267,6 +271,8 @@ def _is_locative(prep: Token) -> bool:
         return True
     if prep.lower_ == "to":  # "travelled to Brussels", but not "the ambassador to Azerbaijan"
         return prep.head.lemma_.lower() in _MOTION_VERBS
+    if prep.lower_ == "from":  # "withdrew from Kherson", but not "a delegation from Iran"
+        return prep.head.lemma_.lower() in _AWAY_VERBS
     return prep.lower_ == "of" and prep.head.lemma_.lower() in _PART_NOUNS
 
 
