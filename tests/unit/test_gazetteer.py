@@ -69,6 +69,8 @@ def test_geonames_build_is_cached_and_rebuilt_when_damaged(tmp_path):
     assert gaz.best("Zamfara").feature_code == "ADM1"  # an ISO 3166-2 division
     assert gaz.best("Gaza Strip").feature_code == "RGN"  # our regions table
     assert gaz.best("Britain").country == "GBR"  # our country aliases
+    assert gaz.best("New York").feature_code == "PPL"  # our city names: the city, not the state
+    assert (gaz.best("the White House").name, gaz.best("the White House").country) == ("Washington", "USA")
     assert gaz.country("AZE").lat is not None
     cached[0].write_text("{not json")
     again = GeoNamesGazetteer(cache_dir=tmp_path)

