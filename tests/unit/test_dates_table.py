@@ -124,6 +124,8 @@ PAST = [
     ("Saturday May 1", THU, "2023-05-01", "day"),
     ("earlier Tuesday", THU, "2024-03-12", "day"),
     ("late last year", THU, "2023-01-01", "year"),
+    ("late last month", THU, "2024-02-01", "month"),
+    ("early this month", THU, "2024-03-01", "month"),
     # parts of months and years (dateparser leaves these unanswered)
     ("late January", THU, "2024-01-01", "month"),
     ("early January", THU, "2024-01-01", "month"),

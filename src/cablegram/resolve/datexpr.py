@@ -61,7 +61,8 @@ _LEAD = re.compile(
 )
 # "late on Tuesday", "early Monday": the part of the day does not change the date
 _EARLY_LATE = re.compile(
-    rf"^(?:early|late|earlier|later)\s+(?:on\s+)?(?=(?:{_WEEKDAY_RE}|yesterday|today|last year|this year)\b)"
+    rf"^(?:early|late|earlier|later)\s+(?:on\s+)?"
+    rf"(?=(?:{_WEEKDAY_RE}|yesterday|today|(?:last|this) (?:week|month|year))\b)"
 )
 # "Saturday, May 1": the calendar date says it all
 _WEEKDAY_BEFORE_DATE = re.compile(rf"^{_WEEKDAY_RE},?\s+(?=\d|{_MONTH_RE})")

@@ -51,7 +51,10 @@ _PLACE_NOUNS = {
     "prison", "harbour", "harbor", "bridge", "square", "stadium", "university", "base",
 }
 # Verbs after which "from" names where the event happens ("troops withdrew from Kherson").
-_AWAY_VERBS = {"withdraw", "retreat", "evacuate", "pull", "expel", "evict", "oust", "drive", "flee"}
+_AWAY_VERBS = {
+    "withdraw", "retreat", "evacuate", "pull", "expel", "evict", "oust", "drive", "flee", "deport",
+    "extradite", "abduct", "kidnap", "rescue", "snatch",
+}
 # Verbs after which "to" names where the event goes ("travelled to Brussels").
 _MOTION_VERBS = {
     "travel", "fly", "go", "come", "return", "head", "deploy", "send", "move", "march", "rush",
@@ -152,7 +155,11 @@ class PlaceResolver:
             if basis is None:
                 continue
             # alternate names only for a strong cue: the model's label or a place preposition
-            entry = self.lookup(span.text, context=context, primary_only=not labelled and basis == "object")
+            strict = not labelled and basis == "object"
+            entry = self.lookup(span.text, context=context, primary_only=strict)
+            if entry is None and span.root.dep_ == "compound":  # "Ben Gurion airport" as one name
+                whole = f"{span.text} {span.root.head.text}"
+                entry = self.lookup(whole, context=context, primary_only=strict)
             if entry is None:
                 continue
             key = (_RANK[basis], _SPECIFIC.get(entry.feature_code, 0), abs(span.start - trigger.root.i))
