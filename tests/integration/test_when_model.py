@@ -93,3 +93,16 @@ def test_pipeline_fills_event_date_and_location(pipeline):
 def test_location_cases(pipeline, text, trigger, place, basis):
     _, where = _run(pipeline, text, trigger, date(2024, 3, 14), past=trigger != "withdraw")
     assert (where.name if where else None, where.basis if where else None) == (place, basis)
+
+
+@pytest.mark.parametrize(
+    ("trigger", "expected"),
+    [("detained", date(2024, 3, 11)), ("released", date(2024, 3, 13)), ("erupted", date(2024, 3, 10))],
+)
+def test_each_clause_keeps_its_own_date(pipeline, trigger, expected):
+    text = (
+        "Police detained 25 people on Monday after protests erupted on Sunday "
+        "and released them on Wednesday."
+    )
+    when, _ = _run(pipeline, text, trigger, date(2024, 3, 14))
+    assert when.date == expected
