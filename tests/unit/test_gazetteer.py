@@ -60,6 +60,7 @@ def test_country_lookup(gaz):
     assert gaz.country("FRA") is None
 
 
+@pytest.mark.slow
 def test_geonames_build_is_cached_and_rebuilt_when_damaged(tmp_path):
     gaz = GeoNamesGazetteer(cache_dir=tmp_path)
     cached = list(tmp_path.glob("gazetteer-*.json"))

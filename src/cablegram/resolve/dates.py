@@ -17,15 +17,14 @@ from typing import TYPE_CHECKING
 
 from ..config import Settings
 from ..records import DateRef, DocContext, Document
+from .clauses import clause_head
 from .datexpr import EXPRESSION_PATTERN, resolve_expression
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Span
 
 __all__ = ["DateResolver", "find_expressions", "read_dateline", "resolve_expression"]
 
-# Heads of clauses: a date attached below one of these belongs to that clause.
-_CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp", "parataxis", "csubj", "acl", "pcomp"}
 
 _AGENCY = r"\((?:[A-Za-z][\w .&'-]{0,30})\)"
 _DATELINE = re.compile(
@@ -135,7 +134,7 @@ class DateResolver:
         date_ents: list[tuple[int, int]],
     ) -> DateRef | None:
         sent = trigger.sent
-        head = _clause_head(trigger.root)
+        head = clause_head(trigger.root)
         candidates: list[tuple[int, int, DateRef]] = []
         for s, e in find_expressions(sent, date_ents=date_ents):
             if s < skip_before:
@@ -144,7 +143,7 @@ class DateResolver:
             if ref is None:
                 continue
             span = doc.char_span(s, e, alignment_mode="expand")
-            same_clause = span is not None and _clause_head(span.root) == head
+            same_clause = span is not None and clause_head(span.root) == head
             distance = abs(s - trigger.start_char)
             candidates.append((0 if same_clause else 1, distance, ref))
         if not candidates:
@@ -159,15 +158,3 @@ def _date_ents(doc: Doc, ctx: DocContext) -> list[tuple[int, int]]:
         cached = (doc, [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"])
         ctx.memory["dates.ents"] = cached
     return cached[1]
-
-
-def _clause_head(token: Token) -> int:
-    """Index of the verb heading the clause that holds `token` (the sentence root at worst)."""
-    current = token
-    for _ in range(50):  # parse trees are shallow; the bound only guards against cycles
-        if current.dep_ in _CLAUSE_DEPS and current.pos_ in {"VERB", "AUX"}:
-            return current.i
-        if current.head.i == current.i:
-            return current.i
-        current = current.head
-    return current.i

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from ..config import Settings
 from ..records import Actor, DocContext, Event, Place
+from .clauses import clause_head
 from .gazetteer import GazEntry, Gazetteer, default_gazetteer
 
 if TYPE_CHECKING:
@@ -66,7 +67,6 @@ _NAME_OF_NOUN = {"compound", "appos", "conj", "nmod", "poss"}
 _NOT_PLACES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 # Grammatical roles of a toponym that acts (metonymy: "Washington said", "Baku's decision").
 _ACTOR_DEPS = {"nsubj", "nsubjpass", "dobj", "agent", "poss", "iobj", "dative"}
-_CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp", "parataxis", "csubj", "acl", "pcomp"}
 _RANK = {"trigger": 0, "object": 0, "clause": 1, "sentence": 2}
 _SPECIFIC = {"PPL": 0, "PPLC": 0, "ADM1": 1, "RGN": 1, "PCLI": 2}  # a town tells more than its country
 
@@ -145,7 +145,7 @@ class PlaceResolver:
     ) -> Place | None:
         offset = ctx.offset
         acting = [(a.start - offset, a.end - offset) for a in (*event.actor, *event.recipient)]
-        head = _clause_head(trigger.root)
+        head = clause_head(trigger.root)
         best: tuple[tuple[int, int, int], Place] | None = None
         for span, labelled in _toponyms(trigger.sent, _ents_by_token(trigger.doc, ctx.memory)):
             basis = _relation(span, trigger.root, head)
@@ -281,15 +281,3 @@ def _is_locative(prep: Token) -> bool:
     if prep.lower_ == "from":  # "withdrew from Kherson", but not "a delegation from Iran"
         return prep.head.lemma_.lower() in _AWAY_VERBS
     return prep.lower_ == "of" and prep.head.lemma_.lower() in _PART_NOUNS
-
-
-def _clause_head(token: Token) -> int:
-    """Index of the verb heading the clause that holds `token` (the sentence root at worst)."""
-    current = token
-    for _ in range(50):  # parse trees are shallow; the bound only guards against cycles
-        if current.dep_ in _CLAUSE_DEPS and current.pos_ in {"VERB", "AUX"}:
-            return current.i
-        if current.head.i == current.i:
-            return current.i
-        current = current.head
-    return current.i
