@@ -42,6 +42,14 @@ def test_find_expressions_prefers_the_longer_overlap(blank_nlp):
     assert found == ["2 January 2009", "last week", "Monday"]
 
 
+def test_model_entities_do_not_hide_what_our_rules_read(blank_nlp):
+    doc = blank_nlp("Talks were held on Monday and Tuesday, and again on 02/01/2009.")
+    monday_and_tuesday = (doc.text.index("Monday"), doc.text.index(","))
+    numeric = (doc.text.index("02/"), doc.text.index("2009") + 4)
+    found = find_expressions(doc[:], date_ents=[monday_and_tuesday, numeric])
+    assert [doc.text[s:e] for s, e in found] == ["Monday", "Tuesday", "02/01/2009"]
+
+
 def test_lower_case_month_and_day_names_are_other_words(blank_nlp):
     doc = blank_nlp("Officials may march on the capital and sat down to talks in May, last month.")
     assert [doc.text[s:e] for s, e in find_expressions(doc[:])] == ["May", "last month"]

@@ -72,11 +72,12 @@ def _dateline_end(text: str) -> int:
 
 
 def find_expressions(span: Span, *, date_ents: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
-    """Character offsets (within span.doc) of date expressions in a sentence or clause.
+    """Character offsets (within span.doc) of date expressions in a sentence or clause, in order.
 
-    The regex finds what our rules read; the model's DATE entities add what it recognises
-    beyond them (e.g. "02/01/2009"). Overlaps keep the longer one. `date_ents` are the doc's
-    DATE entity offsets when the caller has them already (reading doc.ents is not free).
+    The regex finds what our rules read; the model's DATE entities add only what does not
+    overlap those (e.g. "02/01/2009"): an entity such as "Monday and Tuesday" would otherwise
+    hide the "Monday" our rules can read. `date_ents` are the doc's DATE entity offsets when the
+    caller has them already (reading doc.ents is not free).
     """
     base = span.start_char
     found = [
@@ -86,14 +87,11 @@ def find_expressions(span: Span, *, date_ents: list[tuple[int, int]] | None = No
     ]
     if date_ents is None:
         date_ents = [(e.start_char, e.end_char) for e in span.ents if e.label_ == "DATE"]
-    found += [(s, e) for s, e in date_ents if base <= s and e <= span.end_char]
-    found.sort(key=lambda se: (se[0], -(se[1] - se[0])))
-    kept: list[tuple[int, int]] = []
-    for start, end in found:
-        if kept and start < kept[-1][1]:
-            continue
-        kept.append((start, end))
-    return kept
+    ours = list(found)
+    for s, e in date_ents:
+        if base <= s and e <= span.end_char and not any(s < oe and os_ < e for os_, oe in ours):
+            found.append((s, e))
+    return sorted(found)
 
 
 class DateResolver:

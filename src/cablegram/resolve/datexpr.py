@@ -80,7 +80,7 @@ EXPRESSION_PATTERN = re.compile(
     r"|this\s+(?:morning|afternoon|evening)|last\s+night|over\s+the\s+weekend"
     rf"|{_WEEKDAY_RE}{_DAYPART_RE}"
     rf"|(?:{_PART_RE}[\s-]*)?(?:19|20)\d\d"
-    r"|\d{4}-\d\d-\d\d"
+    r"|\d{4}-\d\d-\d\d|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"
     r")\b",
     re.IGNORECASE,
 )
