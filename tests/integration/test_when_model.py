@@ -88,6 +88,9 @@ def test_pipeline_fills_event_date_and_location(pipeline):
         ("Protesters in Atlanta, Georgia, marched on Saturday.", "marched", "Atlanta", "trigger"),
         ("BAKU (Reuters) - Police detained protesters in the capital.", "detained", "Baku", "dateline"),
         ("Hundreds of people were arrested across the country on Friday.", "arrested", None, None),
+        ("The European Union imposed new sanctions on Iran on Monday.", "imposed", None, None),
+        ("Envoys held talks on Syria in Geneva on Tuesday.", "held", "Geneva", "trigger"),
+        ("Sudan's army repelled a drone attack on Port Sudan.", "repelled", "Port Sudan", "trigger"),
     ],
 )
 def test_location_cases(pipeline, text, trigger, place, basis):

@@ -33,6 +33,20 @@ _LOCATIVE = {
     "in", "at", "near", "outside", "inside", "across", "throughout", "around", "within", "along",
     "off", "over", "into", "on", "beside", "opposite", "between", "amid", "through", "onto",
 }
+# After these nouns a preposition names a topic, not a place: "sanctions on Iran", "the dispute
+# over Kashmir", "an inquiry into Russia", "talks on Syria".
+_TOPIC_NOUNS = {
+    "sanction", "dispute", "row", "talk", "tension", "concern", "investigation", "probe", "inquiry",
+    "deal", "agreement", "resolution", "vote", "referendum", "debate", "policy", "stance", "position",
+    "pressure", "focus", "view", "report", "statement", "decision", "ban", "embargo", "tariff",
+    "restriction", "claim", "influence", "control", "war", "fight", "conflict", "negotiation",
+    "accusation", "criticism", "warning", "threat", "demand", "call",
+}
+# "on" names a place only after these (an "attack on Port Sudan"), or after a verb.
+_ON_HEADS = {
+    "attack", "strike", "assault", "raid", "offensive", "bombardment", "bombing", "shelling",
+    "advance", "march", "island", "border", "frontline", "front", "coast", "outskirts",
+}
 # Verbs whose direct object is where they happen ("visited Aleppo", "shelled Kherson").
 _PLACE_OBJECT_VERBS = {
     "visit", "tour", "reach", "enter", "shell", "bomb", "strike", "hit", "attack", "raid", "storm",
@@ -274,10 +288,15 @@ def _place_root(span: Span) -> Token | None:
 
 
 def _is_locative(prep: Token) -> bool:
+    head = prep.head.lemma_.lower()
     if prep.lower_ in _LOCATIVE:
+        if prep.lower_ in {"on", "over", "into"} and head in _TOPIC_NOUNS:
+            return False  # but "talks in Geneva" is a place
+        if prep.lower_ == "on" and prep.head.pos_ not in {"VERB", "AUX"}:
+            return head in _ON_HEADS
         return True
     if prep.lower_ == "to":  # "travelled to Brussels", but not "the ambassador to Azerbaijan"
-        return prep.head.lemma_.lower() in _MOTION_VERBS
+        return head in _MOTION_VERBS
     if prep.lower_ == "from":  # "withdrew from Kherson", but not "a delegation from Iran"
-        return prep.head.lemma_.lower() in _AWAY_VERBS
-    return prep.lower_ == "of" and prep.head.lemma_.lower() in _PART_NOUNS
+        return head in _AWAY_VERBS
+    return prep.lower_ == "of" and head in _PART_NOUNS
