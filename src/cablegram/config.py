@@ -32,6 +32,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("drop_negated", False, "Drop events whose factuality is 'negated'."),
     Setting("cluster_window_days", 3, "Event mentions this many days apart may be one event."),
     Setting("gazetteer_min_population", 15000, "Smallest city population in the gazetteer."),
+    Setting("cache_dir", "~/.cache/cablegram", "Folder for caches built on first use (the gazetteer)."),
     Setting("kb_dir", "~/.cablegram/kb", "Folder of user knowledge-base files (*.jsonl of KB entries)."),
     Setting("max_line_bytes", 10_000_000, "Longest JSONL/CSV line accepted (bytes)."),
 )
