@@ -77,8 +77,8 @@ def _default_stages(settings: Settings) -> dict[str, Any]:
     return {
         "actors": ActorResolver(),
         "coder": EventCoder(),
-        "dates": DateResolver(),
-        "places": PlaceResolver(),
+        "dates": DateResolver(settings=settings),
+        "places": PlaceResolver(settings=settings),
     }
 
 
