@@ -28,7 +28,7 @@ _SUBJ = {"nsubj", "csubj"}
 # events done to the thing in an "of" phrase; for other nouns "of" names the doer ("visit of Putin")
 _PATIENT_EVENTS = {"ASSAULT", "COERCE", "SANCTION", "RETREAT", "ACCUSE", "AID", "PROTEST"}
 _NAMED = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
-_INHERIT_DEPS = {"xcomp", "conj", "advcl", "ccomp", "pcomp"}
+_INHERIT_DEPS = {"xcomp", "conj", "advcl", "ccomp", "pcomp", "acomp"}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -150,7 +150,8 @@ _LIGHT_VERBS = {
     "start", "continue", "wage", "unleash", "order", "announce", "take", "give", "provide", "deliver",
     "express", "reach", "conclude", "lodge", "file", "level", "step", "escalate", "intensify", "perpetrate",
     "commit", "organize", "organise", "lead", "call", "declare", "pay", "extend", "offer", "send", "plan",
-    "resume", "renew", "threaten", "vow", "pledge", "join", "host", "attend",
+    "resume", "renew", "threaten", "vow", "pledge", "join", "host", "attend", "open", "complete", "approve",
+    "seek", "request", "demand", "receive", "accept", "hold", "launch", "fire", "use",
 }
 
 

@@ -30,6 +30,10 @@ _INTENT_VERBS = {
     "expect", "decide", "agree", "hope", "propose", "offer", "schedule", "consider", "warn", "set",
 }
 _NEGATING_VERBS = {"deny", "refuse", "fail", "decline", "reject"}
+# "accused X of shelling", "blamed X for the attack": the inner event is someone's allegation
+_ALLEGING_VERBS = {"accuse", "blame", "suspect", "charge", "convict", "implicate"}
+# "suspended airstrikes", "called off the attack": the inner event stops, it is not carried out
+_ENDING_VERBS = {"suspend", "halt", "stop", "end", "cease", "cancel", "postpone", "call", "abandon"}
 _SPEECH_VERBS = {
     "say", "tell", "report", "claim", "announce", "state", "allege", "add", "write", "note", "insist",
     "confirm", "declare", "accuse", "charge", "assert",
@@ -102,6 +106,12 @@ def factuality(trigger: Token) -> Factuality:
             labels.add("planned")
         elif node.dep_ in {"xcomp", "ccomp", "pcomp", "pobj"} and lemma in _NEGATING_VERBS:
             labels.add("negated")
+        elif node.dep_ in {"dobj", "xcomp"} and lemma in _ENDING_VERBS:
+            labels.add("negated")
+        elif node.dep_ in {"pobj", "pcomp"} and head.dep_ == "prep" and head.head.lemma_.lower() in _ALLEGING_VERBS:
+            labels.add("reported")
+            accuser = [c for c in head.head.children if c.dep_ == "nsubj"]
+            attribution = attribution or (_span_text(accuser[0]) if accuser else None)
         elif node.dep_ in {"ccomp", "xcomp"} and lemma in _SPECULATIVE_VERBS:
             labels.add("speculative")
         elif node.dep_ == "ccomp" and lemma in _SPEECH_VERBS:
