@@ -5,8 +5,9 @@
     predicted as class 0 ("statement"): CAMEO's catch-all for talk without action, and the class
     an analyst would file an uncoded news sentence under. Coverage (sentences with an event) is
     reported beside it so that choice cannot hide a silent coder.
-(b) NGEC synthetic stories: the PLOVER event type of the story, read as the strongest event of
-    the first sentence that has one. A fixed sample (seeded) keeps the runtime short.
+(b) NGEC synthetic stories: the PLOVER event type of the story, read as the main event of the
+    first sentence that has one, within the story's first three sentences. A fixed sample (seeded)
+    and the lead only keep the runtime short.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import random
+import re
 import zipfile
 from collections import Counter
 from collections.abc import Sequence
@@ -24,6 +26,14 @@ from cablegram.coder.rules import strongest_event
 from cablegram.records import CodedDocument, Document, Event
 
 NGEC_SAMPLE = 600
+LEAD_SENTENCES = 3
+_SENT_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
+
+
+def lead(text: str, *, n: int = LEAD_SENTENCES) -> str:
+    """The first n sentences of a story: the event a story is written for is stated up front,
+    and parsing only the lead keeps the gate fast."""
+    return " ".join(_SENT_END.split(text.strip())[:n])
 
 
 def macro_f1(gold: Sequence[object], pred: Sequence[object]) -> float:
@@ -79,7 +89,7 @@ def story_event(coded: CodedDocument) -> str | None:
 def ngec(pipeline, data: Path) -> dict[str, float]:
     """PLOVER event-type accuracy (and coverage) on the NGEC synthetic-story sample."""
     sample = ngec_stories(data)
-    docs = [Document(doc_id=f"ng{i}", text=t) for i, (t, _) in enumerate(sample)]
+    docs = [Document(doc_id=f"ng{i}", text=lead(t)) for i, (t, _) in enumerate(sample)]
     pred = [story_event(c) for c in pipeline.code_documents(docs)]
     gold = [y for _, y in sample]
     confusion = Counter((g, p) for g, p in zip(gold, pred) if g != p)

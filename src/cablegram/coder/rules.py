@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 __all__ = ["EventCoder", "strongest_event"]
 
 # verbs of intent whose complement decides between a promise (AGREE) and a threat (THREATEN)
-_INTENT_HEADS = {"vow", "pledge", "promise", "threaten", "warn", "swear"}
+_INTENT_HEADS = {"vow", "pledge", "promise", "threaten", "warn", "swear", "agree"}
 # PLOVER says two-sided fighting puts every party in `actor`
 _RECIPROCAL = {"clash", "fight", "battle", "fighting", "war", "hostility", "combat", "meet", "talk", "negotiate"}
 
@@ -128,9 +128,13 @@ class EventCoder:
             return t.cameo, t.event, t.mode
         inner = [x for x in matches if x.head != m.head and doc_child(tok, x.head)]
         hostile = [x for x in inner if ontology.plover_event(x.trigger.event).quad >= 3]
-        if hostile and t.event == "AGREE":
+        if hostile and t.event == "AGREE" and tok.lemma_.lower() != "agree":
             mode = "violence" if hostile[0].trigger.event in {"ASSAULT", "MOBILIZE"} else "restrict"
             return ontology.cameo_for_plover("THREATEN", mode), "THREATEN", mode
+        # PLOVER files promises to ease, release or withdraw as verbal concessions
+        yielding = [x for x in inner if x.trigger.event in {"CONCEDE", "RETREAT"}]
+        if yielding and t.event == "AGREE":
+            return "035", "CONCEDE", None
         return t.cameo, t.event, t.mode
 
 
