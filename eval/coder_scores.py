@@ -40,9 +40,9 @@ def macro_f1(gold: Sequence[object], pred: Sequence[object]) -> float:
     """Macro-averaged F1 over the gold labels."""
     scores = []
     for label in sorted(set(gold), key=str):
-        tp = sum(1 for g, p in zip(gold, pred) if g == label and p == label)
-        fp = sum(1 for g, p in zip(gold, pred) if g != label and p == label)
-        fn = sum(1 for g, p in zip(gold, pred) if g == label and p != label)
+        tp = sum(1 for g, p in zip(gold, pred, strict=True) if g == label and p == label)
+        fp = sum(1 for g, p in zip(gold, pred, strict=True) if g != label and p == label)
+        fn = sum(1 for g, p in zip(gold, pred, strict=True) if g == label and p != label)
         scores.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
     return sum(scores) / len(scores)
 
@@ -56,16 +56,19 @@ def _by_sentence(coded: CodedDocument) -> dict[int, list[Event]]:
 
 def conflibert(pipeline, data: Path) -> dict[str, float]:
     """Penta-class accuracy, macro-F1 and coverage on the ConfliBERT CAMEO sentences."""
-    rows = [ln.rsplit("\t", 1) for ln in (data / "conflibert_train/cameo_class_train.tsv").read_text().splitlines()]
+    rows = [
+        ln.rsplit("\t", 1)
+        for ln in (data / "conflibert_train/cameo_class_train.tsv").read_text().splitlines()
+    ]
     rows = [(t, int(y)) for t, y in rows if y.strip().isdigit()]
     docs = [Document(doc_id=f"cb{i}", text=t) for i, (t, _) in enumerate(rows)]
     gold, pred, covered = [], [], 0
-    for (_, y), coded in zip(rows, pipeline.code_documents(docs)):
+    for (_, y), coded in zip(rows, pipeline.code_documents(docs), strict=True):
         best = strongest_event(coded.events)
         covered += best is not None
         gold.append(y)
         pred.append(ontology.penta_class(best.cameo) if best else 0)
-    acc = sum(g == p for g, p in zip(gold, pred)) / len(gold)
+    acc = sum(g == p for g, p in zip(gold, pred, strict=True)) / len(gold)
     return {"penta_accuracy": acc, "penta_macro_f1": macro_f1(gold, pred), "coverage": covered / len(gold)}
 
 
@@ -92,9 +95,9 @@ def ngec(pipeline, data: Path) -> dict[str, float]:
     docs = [Document(doc_id=f"ng{i}", text=lead(t)) for i, (t, _) in enumerate(sample)]
     pred = [story_event(c) for c in pipeline.code_documents(docs)]
     gold = [y for _, y in sample]
-    confusion = Counter((g, p) for g, p in zip(gold, pred) if g != p)
+    confusion = Counter((g, p) for g, p in zip(gold, pred, strict=True) if g != p)
     return {
-        "plover_accuracy": sum(g == p for g, p in zip(gold, pred)) / len(gold),
+        "plover_accuracy": sum(g == p for g, p in zip(gold, pred, strict=True)) / len(gold),
         "plover_macro_f1": macro_f1(gold, pred),
         "coverage": sum(p is not None for p in pred) / len(pred),
         "top_confusions": confusion.most_common(12),  # type: ignore[dict-item]

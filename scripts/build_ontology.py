@@ -14,9 +14,16 @@ from pathlib import Path
 
 OUT = Path(__file__).resolve().parents[1] / "src/cablegram/data/ontology/cameo.tsv"
 # PLOVER 2021 mapping quirks we normalise: old mode names folded into the 2021 mode list.
-_MODE_FIX = {"assassinate": "targeted", "massacre": "unconventional", "cleansing": "unconventional",
-             "pro_autocracy": "crowd-control", "return": "release", "ease": "", "ban": "restrict",
-             "political": "restrict"}
+_MODE_FIX = {
+    "assassinate": "targeted",
+    "massacre": "unconventional",
+    "cleansing": "unconventional",
+    "pro_autocracy": "crowd-control",
+    "return": "release",
+    "ease": "",
+    "ban": "restrict",
+    "political": "restrict",
+}
 # destroying property is an ASSAULT in the 2021 map, whose mode for it is "destroy"
 _CODE_MODE = {"1712": "destroy"}
 _CONTEXT_FIX = {"humanitarian": "human_security", "democracy": "pro_democracy"}
@@ -39,15 +46,33 @@ def main(src: str) -> None:
     rows = list(csv.DictReader(open(src, encoding="utf-8"), delimiter="\t"))
     with OUT.open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh, delimiter="\t", lineterminator="\n")
-        w.writerow(["code", "level", "root", "goldstein", "quad", "penta", "event", "mode", "context", "label"])
+        w.writerow(
+            ["code", "level", "root", "goldstein", "quad", "penta", "event", "mode", "context", "label"]
+        )
         for r in rows:
             mode = r["plover_mode_2021"].strip()
             mode = _CODE_MODE.get(r["cameo_code"], _MODE_FIX.get(mode, mode))
-            ctx = [_CONTEXT_FIX.get(c.strip(), c.strip()) for c in r["plover_context_2021"].split(";") if c.strip()]
+            ctx = [
+                _CONTEXT_FIX.get(c.strip(), c.strip())
+                for c in r["plover_context_2021"].split(";")
+                if c.strip()
+            ]
             quad = r["quad_gdelt_icews(1=VC,2=MC,3=VK,4=MK)"]
             penta = r["pentaclass_phoenix(0..4)"]
-            w.writerow([r["cameo_code"], r["level"], r["root"], r["goldstein"], quad, penta,
-                        _event(r), mode, ",".join(ctx), _label(r["name"])])
+            w.writerow(
+                [
+                    r["cameo_code"],
+                    r["level"],
+                    r["root"],
+                    r["goldstein"],
+                    quad,
+                    penta,
+                    _event(r),
+                    mode,
+                    ",".join(ctx),
+                    _label(r["name"]),
+                ]
+            )
 
 
 if __name__ == "__main__":

@@ -22,18 +22,55 @@ if TYPE_CHECKING:
 __all__ = ["ADVISORY_CUES", "find_advisories"]
 
 _WARN_LEMMAS = {"warn", "warning", "advisory", "alert", "caution", "advise"}
-ADVISORY_CUES = {"warn", "warned", "warns", "warning", "warnings", "advisory", "advisories", "alert", "alerts",
-                 "caution", "cautioned", "advise", "advised", "advises"}
+ADVISORY_CUES = {
+    "warn",
+    "warned",
+    "warns",
+    "warning",
+    "warnings",
+    "advisory",
+    "advisories",
+    "alert",
+    "alerts",
+    "caution",
+    "cautioned",
+    "advise",
+    "advised",
+    "advises",
+}
 _TRAVEL = {"travel", "traveler", "traveller", "tourist", "citizen", "national", "visitor", "trip"}
 _THREATS = {
-    "terror": "terrorism", "terrorism": "terrorism", "terrorist": "terrorism", "bombing": "terrorism",
-    "kidnap": "kidnapping", "kidnapping": "kidnapping", "abduction": "kidnapping", "hostage": "kidnapping",
-    "unrest": "unrest", "protest": "unrest", "demonstration": "unrest", "riot": "unrest",
-    "crime": "crime", "criminal": "crime", "robbery": "crime", "theft": "crime",
-    "war": "armed_conflict", "fighting": "armed_conflict", "conflict": "armed_conflict", "clash": "armed_conflict",
-    "landmine": "armed_conflict", "disease": "health", "outbreak": "health", "epidemic": "health",
-    "earthquake": "natural_disaster", "flood": "natural_disaster", "hurricane": "natural_disaster",
-    "attack": "attack", "violence": "violence", "piracy": "piracy", "detention": "arbitrary_detention",
+    "terror": "terrorism",
+    "terrorism": "terrorism",
+    "terrorist": "terrorism",
+    "bombing": "terrorism",
+    "kidnap": "kidnapping",
+    "kidnapping": "kidnapping",
+    "abduction": "kidnapping",
+    "hostage": "kidnapping",
+    "unrest": "unrest",
+    "protest": "unrest",
+    "demonstration": "unrest",
+    "riot": "unrest",
+    "crime": "crime",
+    "criminal": "crime",
+    "robbery": "crime",
+    "theft": "crime",
+    "war": "armed_conflict",
+    "fighting": "armed_conflict",
+    "conflict": "armed_conflict",
+    "clash": "armed_conflict",
+    "landmine": "armed_conflict",
+    "disease": "health",
+    "outbreak": "health",
+    "epidemic": "health",
+    "earthquake": "natural_disaster",
+    "flood": "natural_disaster",
+    "hurricane": "natural_disaster",
+    "attack": "attack",
+    "violence": "violence",
+    "piracy": "piracy",
+    "detention": "arbitrary_detention",
 }
 _LEVELS = [
     (re.compile(r"\blevel\s*([1-4])\b", re.I), None),
@@ -73,12 +110,18 @@ def _trigger(sent: Span) -> Token | None:
     if not hits:
         return None
     lemmas = {t.lemma_.lower() for t in sent}
-    if not (lemmas & _TRAVEL or lemmas & set(_THREATS) or any(t.lemma_.lower() in {"advisory", "alert"} for t in hits)):
+    if not (
+        lemmas & _TRAVEL
+        or lemmas & set(_THREATS)
+        or any(t.lemma_.lower() in {"advisory", "alert"} for t in hits)
+    ):
         return None
     return hits[0]
 
 
-def find_advisories(sent: Span, index: MentionIndex, ctx: DocContext, *, sentence_index: int) -> list[Advisory]:
+def find_advisories(
+    sent: Span, index: MentionIndex, ctx: DocContext, *, sentence_index: int
+) -> list[Advisory]:
     """The advisory in one sentence, if it is one (at most one per sentence)."""
     trig = _trigger(sent)
     if trig is None:
@@ -94,14 +137,16 @@ def find_advisories(sent: Span, index: MentionIndex, ctx: DocContext, *, sentenc
     if not countries and not threats:
         return []
     start = trig.idx + ctx.offset
-    return [Advisory(
-        advisory_id=stable_id(ctx.document.doc_id, start, "advisory"),
-        doc_id=ctx.document.doc_id,
-        sentence_index=sentence_index,
-        sentence=sent.text,
-        trigger=TextSpan(text=trig.text, start=start, end=start + len(trig.text)),
-        issuer=issuer,
-        countries=tuple(dict.fromkeys(countries)),
-        threats=tuple(threats),
-        level=_level(sent.text),
-    )]
+    return [
+        Advisory(
+            advisory_id=stable_id(ctx.document.doc_id, start, "advisory"),
+            doc_id=ctx.document.doc_id,
+            sentence_index=sentence_index,
+            sentence=sent.text,
+            trigger=TextSpan(text=trig.text, start=start, end=start + len(trig.text)),
+            issuer=issuer,
+            countries=tuple(dict.fromkeys(countries)),
+            threats=tuple(threats),
+            level=_level(sent.text),
+        )
+    ]

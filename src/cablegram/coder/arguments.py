@@ -63,7 +63,9 @@ class MentionIndex:
         if tok.i in self.by_token:
             found.append(self.by_token[tok.i])
         else:
-            found += [self.by_token[c.i] for c in tok.children if c.dep_ in _NP_DEPS and c.i in self.by_token][:1]
+            found += [
+                self.by_token[c.i] for c in tok.children if c.dep_ in _NP_DEPS and c.i in self.by_token
+            ][:1]
         if not found and depth == 0:
             # "the president of Iran", "25 of the 150 demonstrators": the of-phrase names the group
             for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
@@ -95,8 +97,13 @@ def _verb_args(verb: Token, index: MentionIndex) -> tuple[list[Actor], list[Acto
         elif c.dep_ in {"dobj", "nsubjpass", "dative"} and c.pos_ != "ADP":
             recipient += index.of(c)
             # "sold weapons to Azerbaijan" parsed with the to-phrase under the object
-            recipient += [a for p in c.children if p.dep_ == "prep" and p.lower_ in {"to", "against"}
-                          for g in p.children for a in index.of(g)]
+            recipient += [
+                a
+                for p in c.children
+                if p.dep_ == "prep" and p.lower_ in {"to", "against"}
+                for g in p.children
+                for a in index.of(g)
+            ]
         elif c.dep_ == "dative":
             recipient += [a for g in c.children if g.dep_ == "pobj" for a in index.of(g)]
         elif c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS:
@@ -146,12 +153,66 @@ def _noun_args(noun: Token, event: str, index: MentionIndex) -> tuple[list[Actor
 
 # verbs that only carry a nominal event ("launched an attack", "held talks", "imposed sanctions")
 _LIGHT_VERBS = {
-    "launch", "carry", "conduct", "stage", "hold", "mount", "make", "issue", "impose", "sign", "begin",
-    "start", "continue", "wage", "unleash", "order", "announce", "take", "give", "provide", "deliver",
-    "express", "reach", "conclude", "lodge", "file", "level", "step", "escalate", "intensify", "perpetrate",
-    "commit", "organize", "organise", "lead", "call", "declare", "pay", "extend", "offer", "send", "plan",
-    "resume", "renew", "threaten", "vow", "pledge", "join", "host", "attend", "open", "complete", "approve",
-    "seek", "request", "demand", "receive", "accept", "hold", "launch", "fire", "use",
+    "launch",
+    "carry",
+    "conduct",
+    "stage",
+    "hold",
+    "mount",
+    "make",
+    "issue",
+    "impose",
+    "sign",
+    "begin",
+    "start",
+    "continue",
+    "wage",
+    "unleash",
+    "order",
+    "announce",
+    "take",
+    "give",
+    "provide",
+    "deliver",
+    "express",
+    "reach",
+    "conclude",
+    "lodge",
+    "file",
+    "level",
+    "step",
+    "escalate",
+    "intensify",
+    "perpetrate",
+    "commit",
+    "organize",
+    "organise",
+    "lead",
+    "call",
+    "declare",
+    "pay",
+    "extend",
+    "offer",
+    "send",
+    "plan",
+    "resume",
+    "renew",
+    "threaten",
+    "vow",
+    "pledge",
+    "join",
+    "host",
+    "attend",
+    "open",
+    "complete",
+    "approve",
+    "seek",
+    "request",
+    "demand",
+    "receive",
+    "accept",
+    "fire",
+    "use",
 }
 
 
@@ -160,15 +221,20 @@ def _light_verb_subject(noun: Token, index: MentionIndex) -> list[Actor]:
     head = noun.head
     if noun.dep_ == "dobj" and head.lemma_.lower() in _LIGHT_VERBS:
         verb = head
-    elif noun.dep_ == "pobj" and head.lower_ in {"behind", "for"} and head.head.lemma_.lower() in {
-        "be", "claim", "blame", "responsible"}:
+    elif (
+        noun.dep_ == "pobj"
+        and head.lower_ in {"behind", "for"}
+        and head.head.lemma_.lower() in {"be", "claim", "blame", "responsible"}
+    ):
         verb = head.head if head.head.lemma_.lower() != "responsible" else head.head.head
     else:
         return []
     return [a for c in verb.children if c.dep_ in _SUBJ for a in index.of(c)]
 
 
-def find_arguments(trigger: Token, event: str, index: MentionIndex, *, extra: Sequence[Token] = ()) -> Arguments:
+def find_arguments(
+    trigger: Token, event: str, index: MentionIndex, *, extra: Sequence[Token] = ()
+) -> Arguments:
     """Actor and recipient mentions of a trigger; a mention is never both.
 
     `extra` are the other verbs of a multi-word trigger ("vowed to retaliate against Israel"),
@@ -191,20 +257,49 @@ def find_arguments(trigger: Token, event: str, index: MentionIndex, *, extra: Se
             recipient += _verb_args(comp, index)[1]
     actors = _unique(actor)
     taken = {(a.start, a.end) for a in actors}
-    return Arguments(actor=actors, recipient=tuple(r for r in _unique(recipient) if (r.start, r.end) not in taken))
+    return Arguments(
+        actor=actors, recipient=tuple(r for r in _unique(recipient) if (r.start, r.end) not in taken)
+    )
 
 
 # ---- sizes ---------------------------------------------------------------------------------------
 _NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "hundred": 100, "thousand": 1000, "dozen": 12,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
+    "thousand": 1000,
+    "dozen": 12,
 }
 _KILL = {"kill", "die", "dead", "death", "massacre", "slay", "murder", "execute", "behead", "fatality"}
 _INJURE = {"injure", "wound", "hurt", "injury"}
 _ARREST = {"arrest", "detain", "jail", "imprison", "apprehend", "round", "detention"}
-_CROWD = {"protester", "demonstrator", "people", "marcher", "student", "worker", "supporter", "participant",
-          "activist", "resident"}
+_CROWD = {
+    "protester",
+    "demonstrator",
+    "people",
+    "marcher",
+    "student",
+    "worker",
+    "supporter",
+    "participant",
+    "activist",
+    "resident",
+}
 
 
 def _number(tok: Token) -> int | None:

@@ -22,12 +22,40 @@ __all__ = ["Factuality", "factuality"]
 _SPECULATIVE_MODALS = {"may", "might", "could"}
 _FUTURE_MODALS = {"will", "shall", "'ll"}
 _HYPOTHETICAL_MODALS = {"would", "should"}
-_SPECULATIVE_VERBS = {"suspect", "believe", "speculate", "seem", "appear", "fear", "suggest", "think", "doubt"}
+_SPECULATIVE_VERBS = {
+    "suspect",
+    "believe",
+    "speculate",
+    "seem",
+    "appear",
+    "fear",
+    "suggest",
+    "think",
+    "doubt",
+}
 _SPECULATIVE_ADVERBS = {"possibly", "perhaps", "probably", "maybe", "apparently", "likely"}
 _REPORTED_ADVERBS = {"reportedly", "allegedly", "purportedly", "supposedly"}
 _INTENT_VERBS = {
-    "plan", "vow", "pledge", "threaten", "intend", "prepare", "aim", "seek", "want", "promise",
-    "expect", "decide", "agree", "hope", "propose", "offer", "schedule", "consider", "warn", "set",
+    "plan",
+    "vow",
+    "pledge",
+    "threaten",
+    "intend",
+    "prepare",
+    "aim",
+    "seek",
+    "want",
+    "promise",
+    "expect",
+    "decide",
+    "agree",
+    "hope",
+    "propose",
+    "offer",
+    "schedule",
+    "consider",
+    "warn",
+    "set",
 }
 _NEGATING_VERBS = {"deny", "refuse", "fail", "decline", "reject"}
 # "accused X of shelling", "blamed X for the attack": the inner event is someone's allegation
@@ -35,8 +63,22 @@ _ALLEGING_VERBS = {"accuse", "blame", "suspect", "charge", "convict", "implicate
 # "suspended airstrikes", "called off the attack": the inner event stops, it is not carried out
 _ENDING_VERBS = {"suspend", "halt", "stop", "end", "cease", "cancel", "postpone", "call", "abandon"}
 _SPEECH_VERBS = {
-    "say", "tell", "report", "claim", "announce", "state", "allege", "add", "write", "note", "insist",
-    "confirm", "declare", "accuse", "charge", "assert",
+    "say",
+    "tell",
+    "report",
+    "claim",
+    "announce",
+    "state",
+    "allege",
+    "add",
+    "write",
+    "note",
+    "insist",
+    "confirm",
+    "declare",
+    "accuse",
+    "charge",
+    "assert",
 }
 _CONDITIONAL_MARKS = {"if", "unless", "whether"}
 _ORDER = ("negated", "hypothetical", "speculative", "planned", "reported", "asserted")
@@ -52,8 +94,15 @@ class Factuality:
 
 def _span_text(tok: Token) -> str:
     """The text of a phrase without its relative clauses (a short attribution)."""
-    words = [t for t in tok.subtree if not any(a.dep_ in {"relcl", "acl", "appos"} for a in t.ancestors
-                                                 if a.i in {x.i for x in tok.subtree} and a != tok)]
+    words = [
+        t
+        for t in tok.subtree
+        if not any(
+            a.dep_ in {"relcl", "acl", "appos"}
+            for a in t.ancestors
+            if a.i in {x.i for x in tok.subtree} and a != tok
+        )
+    ]
     return " ".join(t.text for t in words if t.dep_ not in {"relcl", "punct"}).strip()
 
 
@@ -108,7 +157,11 @@ def factuality(trigger: Token) -> Factuality:
             labels.add("negated")
         elif node.dep_ in {"dobj", "xcomp"} and lemma in _ENDING_VERBS:
             labels.add("negated")
-        elif node.dep_ in {"pobj", "pcomp"} and head.dep_ == "prep" and head.head.lemma_.lower() in _ALLEGING_VERBS:
+        elif (
+            node.dep_ in {"pobj", "pcomp"}
+            and head.dep_ == "prep"
+            and head.head.lemma_.lower() in _ALLEGING_VERBS
+        ):
             labels.add("reported")
             accuser = [c for c in head.head.children if c.dep_ == "nsubj"]
             attribution = attribution or (_span_text(accuser[0]) if accuser else None)

@@ -59,7 +59,9 @@ def _parse_override(override: str, cameo_code: str) -> tuple[str, str | None]:
         mode = forced or (mode if ontology.cameo(cameo_code).event == event else None)
     if event is None:
         # CAMEO statements (01) have no PLOVER event; the lexicon must say what to code
-        raise CodingError("E302", event=f"(none for CAMEO {cameo_code})", choices=", ".join(ontology.plover_events()))
+        raise CodingError(
+            "E302", event=f"(none for CAMEO {cameo_code})", choices=", ".join(ontology.plover_events())
+        )
     ontology.plover_event(event)
     return event, mode
 
@@ -75,8 +77,15 @@ def _entries(lines: Iterable[str], *, source: str) -> Iterator[Trigger]:
         ontology.cameo(cameo_code)
         event, mode = _parse_override(row[3] if len(row) > 3 else "", cameo_code)
         obj = frozenset(x for x in (row[4] if len(row) > 4 else "").split("|") if x)
-        yield Trigger(lemmas=tuple(row[0].split()), pos=row[1], cameo=cameo_code, event=event, mode=mode,
-                      obj=obj, source=source)
+        yield Trigger(
+            lemmas=tuple(row[0].split()),
+            pos=row[1],
+            cameo=cameo_code,
+            event=event,
+            mode=mode,
+            obj=obj,
+            source=source,
+        )
 
 
 class Lexicon:
@@ -167,12 +176,37 @@ def _object_lemmas(tok: Token, pos: str) -> set[str]:
 
 
 _IRREGULAR = {
-    "sell": "sold", "buy": "bought", "meet": "met", "fight": "fought", "shoot": "shot", "hold": "held",
-    "take": "took taken", "give": "gave given", "send": "sent", "lend": "lent", "withdraw": "withdrew withdrawn",
-    "beat": "beaten", "strike": "struck stricken", "seize": "seized", "forgive": "forgave forgiven",
-    "bring": "brought", "make": "made", "go": "went gone", "break": "broke broken", "cut": "cut",
-    "slay": "slew slain", "swear": "swore sworn", "shell": "shelled", "rise": "rose risen", "bomb": "bombed",
-    "lead": "led", "fly": "flew flown", "win": "won", "tell": "told", "say": "said", "pay": "paid",
+    "sell": "sold",
+    "buy": "bought",
+    "meet": "met",
+    "fight": "fought",
+    "shoot": "shot",
+    "hold": "held",
+    "take": "took taken",
+    "give": "gave given",
+    "send": "sent",
+    "lend": "lent",
+    "withdraw": "withdrew withdrawn",
+    "beat": "beaten",
+    "strike": "struck stricken",
+    "seize": "seized",
+    "forgive": "forgave forgiven",
+    "bring": "brought",
+    "make": "made",
+    "go": "went gone",
+    "break": "broke broken",
+    "cut": "cut",
+    "slay": "slew slain",
+    "swear": "swore sworn",
+    "shell": "shelled",
+    "rise": "rose risen",
+    "bomb": "bombed",
+    "lead": "led",
+    "fly": "flew flown",
+    "win": "won",
+    "tell": "told",
+    "say": "said",
+    "pay": "paid",
 }
 
 

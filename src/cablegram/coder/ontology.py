@@ -104,15 +104,22 @@ def plover_events() -> dict[str, PloverEvent]:
     modes: dict[str, list[PloverMode]] = {}
     for r in _rows("plover_modes.tsv"):
         mode = PloverMode(
-            event=r["event"], mode=r["mode"], score=float(r["score"]),
-            default_cameo=r["default_cameo"], meaning=r["meaning"],
+            event=r["event"],
+            mode=r["mode"],
+            score=float(r["score"]),
+            default_cameo=r["default_cameo"],
+            meaning=r["meaning"],
         )
         modes.setdefault(r["event"], []).append(mode)
     return {
         r["event"]: PloverEvent(
-            event=r["event"], quad=int(r["quad"]), score=float(r["score"]),
-            recipient_required=r["recipient_required"] == "yes", default_cameo=r["default_cameo"],
-            meaning=r["meaning"], modes=tuple(modes.get(r["event"], ())),
+            event=r["event"],
+            quad=int(r["quad"]),
+            score=float(r["score"]),
+            recipient_required=r["recipient_required"] == "yes",
+            default_cameo=r["default_cameo"],
+            meaning=r["meaning"],
+            modes=tuple(modes.get(r["event"], ())),
         )
         for r in _rows("plover_events.tsv")
     }
@@ -134,7 +141,7 @@ def cameo(code: str) -> CameoCode:
     """The CAMEO code record; raises CodingError E301 for an unknown code."""
     found = cameo_codes().get(code)
     if found is None:
-        raise CodingError("E301", code=code)
+        raise CodingError("E301", cameo=code)
     return found
 
 

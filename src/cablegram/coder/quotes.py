@@ -2,8 +2,8 @@
 
 A direct quotation is text between quote marks; its speaker is the subject of the nearest speech
 verb outside the marks in the same sentence. A pronoun speaker ("he said") resolves to the last
-speaker or, failing that, the nearest earlier actor mention (kept per document in
-`ctx.memory`). An indirect quote is the clausal complement of a speech verb when the sentence
+speaker or main-clause subject (kept per document in `ctx.memory`) or, failing that, the nearest
+earlier actor mention. An indirect quote is the clausal complement of a speech verb when the sentence
 has no quotation marks.
 """
 
@@ -21,11 +21,45 @@ if TYPE_CHECKING:
 __all__ = ["SPEECH_CUES", "SPEECH_VERBS", "find_quotes"]
 
 SPEECH_VERBS = {
-    "say", "tell", "add", "state", "declare", "announce", "insist", "claim", "note", "explain",
-    "stress", "warn", "write", "reply", "assert", "argue", "comment", "remark", "confirm",
+    "say",
+    "tell",
+    "add",
+    "state",
+    "declare",
+    "announce",
+    "insist",
+    "claim",
+    "note",
+    "explain",
+    "stress",
+    "warn",
+    "write",
+    "reply",
+    "assert",
+    "argue",
+    "comment",
+    "remark",
+    "confirm",
 }
-SPEECH_CUES = {"said", "says", "told", "tells", "added", "stated", "declared", "announced", "insisted",
-               "claimed", "noted", "explained", "stressed", "warned", "wrote", "replied", "according"}
+SPEECH_CUES = {
+    "said",
+    "says",
+    "told",
+    "tells",
+    "added",
+    "stated",
+    "declared",
+    "announced",
+    "insisted",
+    "claimed",
+    "noted",
+    "explained",
+    "stressed",
+    "warned",
+    "wrote",
+    "replied",
+    "according",
+}
 _QUOTE = re.compile(r"[\"“”]([^\"“”]{3,}?)[\"“”]")
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 _MEMORY = "coder.last_speaker"
@@ -34,7 +68,9 @@ _MEMORY = "coder.last_speaker"
 def _speech_verb(sent: Span, outside: tuple[int, int]) -> Token | None:
     """The speech verb of the sentence not inside the quotation (character range `outside`)."""
     lo, hi = outside
-    verbs = [t for t in sent if t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB" and not lo <= t.idx < hi]
+    verbs = [
+        t for t in sent if t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB" and not lo <= t.idx < hi
+    ]
     if not verbs:
         verbs = [t for t in sent if t.lower_ == "according" and not lo <= t.idx < hi]
     return min(verbs, key=lambda t: min(abs(t.idx - lo), abs(t.idx - hi))) if verbs else None
@@ -69,8 +105,16 @@ def _last_mention_before(tok: Token, index: MentionIndex) -> Actor | None:
 def _quote(ctx: DocContext, s_index: int, sent: Span, start: int, end: int, **kw: object) -> Quote:
     doc_start, doc_end = start + ctx.offset, end + ctx.offset
     text = sent.doc.text[start:end]
-    return Quote(quote_id=stable_id(ctx.document.doc_id, doc_start, doc_end), doc_id=ctx.document.doc_id,
-                 sentence_index=s_index, sentence=sent.text, text=text, start=doc_start, end=doc_end, **kw)
+    return Quote(
+        quote_id=stable_id(ctx.document.doc_id, doc_start, doc_end),
+        doc_id=ctx.document.doc_id,
+        sentence_index=s_index,
+        sentence=sent.text,
+        text=text,
+        start=doc_start,
+        end=doc_end,
+        **kw,
+    )
 
 
 def _direct(sent: Span, index: MentionIndex, ctx: DocContext, s_index: int) -> list[Quote]:
@@ -83,8 +127,19 @@ def _direct(sent: Span, index: MentionIndex, ctx: DocContext, s_index: int) -> l
             continue  # scare quotes around a word or two are not statements
         verb = _speech_verb(sent, (lo - 1, hi + 1))
         actor, speaker_text = _speaker(_subject(verb) if verb is not None else None, index, ctx)
-        out.append(_quote(ctx, s_index, sent, lo, hi, kind="direct", speaker=actor, speaker_text=speaker_text,
-                          cue=verb.text if verb is not None else None))
+        out.append(
+            _quote(
+                ctx,
+                s_index,
+                sent,
+                lo,
+                hi,
+                kind="direct",
+                speaker=actor,
+                speaker_text=speaker_text,
+                cue=verb.text if verb is not None else None,
+            )
+        )
     return out
 
 
@@ -99,8 +154,19 @@ def _indirect(sent: Span, index: MentionIndex, ctx: DocContext, s_index: int) ->
         actor, speaker_text = _speaker(_subject(verb), index, ctx)
         if speaker_text is None:
             continue
-        out.append(_quote(ctx, s_index, sent, start, end, kind="indirect", speaker=actor,
-                          speaker_text=speaker_text, cue=verb.text))
+        out.append(
+            _quote(
+                ctx,
+                s_index,
+                sent,
+                start,
+                end,
+                kind="indirect",
+                speaker=actor,
+                speaker_text=speaker_text,
+                cue=verb.text,
+            )
+        )
     return out
 
 
@@ -111,4 +177,13 @@ def find_quotes(doc: Doc, index: MentionIndex, ctx: DocContext) -> list[Quote]:
         s_index = ctx.sentence_base + i
         direct = _direct(sent, index, ctx, s_index)
         quotes += direct or _indirect(sent, index, ctx, s_index)
+        _remember_subject(sent, index, ctx)
     return quotes
+
+
+def _remember_subject(sent: Span, index: MentionIndex, ctx: DocContext) -> None:
+    """Keep the main-clause subject: a later "he said" most often points back to it."""
+    subj = [c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    found = index.of(subj[0]) if subj else []
+    if found:
+        ctx.memory[_MEMORY] = found[0]

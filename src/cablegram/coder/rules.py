@@ -28,7 +28,18 @@ __all__ = ["EventCoder", "strongest_event"]
 # verbs of intent whose complement decides between a promise (AGREE) and a threat (THREATEN)
 _INTENT_HEADS = {"vow", "pledge", "promise", "threaten", "warn", "swear", "agree"}
 # PLOVER says two-sided fighting puts every party in `actor`
-_RECIPROCAL = {"clash", "fight", "battle", "fighting", "war", "hostility", "combat", "meet", "talk", "negotiate"}
+_RECIPROCAL = {
+    "clash",
+    "fight",
+    "battle",
+    "fighting",
+    "war",
+    "hostility",
+    "combat",
+    "meet",
+    "talk",
+    "negotiate",
+}
 
 
 class EventCoder:
@@ -83,8 +94,13 @@ class EventCoder:
         return sorted(found, key=lambda m: (-len(m.tokens), m.head))
 
     def _event(
-        self, sent: Span, m: TriggerMatch, matches: list[TriggerMatch], index: MentionIndex,
-        ctx: DocContext, s_index: int,
+        self,
+        sent: Span,
+        m: TriggerMatch,
+        matches: list[TriggerMatch],
+        index: MentionIndex,
+        ctx: DocContext,
+        s_index: int,
     ) -> Event | None:
         doc = sent.doc
         tok = doc[m.head]
@@ -121,7 +137,9 @@ class EventCoder:
         )
 
     @staticmethod
-    def _intent_recode(tok: Token, m: TriggerMatch, matches: list[TriggerMatch]) -> tuple[str, str, str | None]:
+    def _intent_recode(
+        tok: Token, m: TriggerMatch, matches: list[TriggerMatch]
+    ) -> tuple[str, str, str | None]:
         """'vowed to retaliate', 'threatened to strike': a promise of conflict is a threat."""
         t = m.trigger
         if tok.lemma_.lower() not in _INTENT_HEADS or len(t.lemmas) > 1:
