@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from ..errors import ConfigError
 from ..records import Actor, DocContext, Event, TextSpan, stable_id
 from . import ontology
 from .advisories import find_advisories
@@ -194,7 +195,8 @@ def _setting(settings: Any, name: str, default: Any) -> Any:
         return default
     try:
         return settings[name]
-    except (KeyError, TypeError):
+    except (KeyError, TypeError, ConfigError):
+        # a settings table from before this setting existed: keep the default
         return default
 
 
