@@ -112,3 +112,9 @@ def test_travel_alert(pipeline):
     (adv,) = coded.advisories
     assert adv.countries == ("AZE",) and adv.issuer is not None and adv.issuer.country == "USA"
     assert not coded.events
+
+
+def test_refusing_to_cooperate_is_a_rejection(pipeline):
+    e = _one(pipeline, "The British government will not lift the ban on the LTTE.", "REJECT")
+    assert e.cameo == "124" and e.factuality == "asserted"
+    assert e.actor and e.actor[0].country == "GBR"

@@ -10,6 +10,7 @@ code, never with the same mention as actor and recipient.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigError
@@ -113,6 +114,10 @@ class EventCoder:
         if tok.lemma_.lower() in _RECIPROCAL and actor and recipient and event == "ASSAULT":
             actor, recipient = actor + recipient, ()
         fact = factuality(tok)
+        if fact.value == "negated" and _refused(tok) and ontology.plover_event(event).quad <= 2:
+            # "will not lift the ban", "failed to reach a deal": refusing to cooperate is a REJECT
+            cameo, event, mode = _REFUSAL[event]
+            fact = replace(fact, value="asserted")
         span = _trigger_span(doc, m, ctx.offset)
         code = ontology.cameo(cameo)
         return Event(
@@ -155,6 +160,27 @@ class EventCoder:
         if yielding and t.event == "AGREE":
             return "035", "CONCEDE", None
         return t.cameo, t.event, t.mode
+
+
+# the CAMEO code for refusing each kind of cooperation (REJECT and its mode)
+_REFUSAL = {
+    "AGREE": ("120", "REJECT", None),
+    "CONSULT": ("125", "REJECT", "meet"),
+    "SUPPORT": ("120", "REJECT", None),
+    "CONCEDE": ("124", "REJECT", "change"),
+    "RETREAT": ("124", "REJECT", "yield"),
+    "COOPERATE": ("121", "REJECT", "assist"),
+    "AID": ("122", "REJECT", "assist"),
+}
+_REFUSING_VERBS = {"refuse", "fail", "decline", "reject"}
+
+
+def _refused(tok: Token) -> bool:
+    """True when the trigger's own clause is negated or refused (not merely reported as doubtful)."""
+    node = tok.head if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ == "dobj" else tok
+    if any(c.dep_ == "neg" for c in node.children):
+        return True
+    return node.dep_ == "xcomp" and node.head.lemma_.lower() in _REFUSING_VERBS
 
 
 def doc_child(head: Token, index: int) -> bool:
