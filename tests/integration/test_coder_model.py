@@ -63,7 +63,7 @@ def test_threat_and_planned_attack(pipeline):
         ("Russia did not attack Ukraine.", "negated"),
         ("Iran may have been behind the attack on Israeli diplomats.", "speculative"),
         ("If Russia attacks Ukraine, the West will respond.", "hypothetical"),
-        ("Turkey will sign a trade deal with Azerbaijan next week.", "planned"),
+        ("Iran plans to attack Israeli ships.", "planned"),
     ],
 )
 def test_factuality(pipeline, text, value):
@@ -118,3 +118,12 @@ def test_refusing_to_cooperate_is_a_rejection(pipeline):
     e = _one(pipeline, "The British government will not lift the ban on the LTTE.", "REJECT")
     assert e.cameo == "124" and e.factuality == "asserted"
     assert e.actor and e.actor[0].country == "GBR"
+
+
+def test_stated_future_acts_are_promises_or_threats(pipeline):
+    deal = _one(pipeline, "Turkey will sign a trade deal with Azerbaijan next week.", "AGREE")
+    assert deal.cameo.startswith("03") and deal.factuality == "asserted"
+    threat = _one(
+        pipeline, "Turkey will begin a new military operation against Kurdish fighters.", "THREATEN"
+    )
+    assert threat.cameo == "138" and threat.actor[0].country == "TUR"

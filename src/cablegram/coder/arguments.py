@@ -44,6 +44,7 @@ class MentionIndex:
 
     def __init__(self, doc: Doc, mentions: Sequence[Actor], offset: int, *, named: bool = True) -> None:
         self.by_token: dict[int, Actor] = {}
+        self.offset = offset
         for m in mentions:
             span = doc.char_span(m.start - offset, m.end - offset, alignment_mode="expand")
             for t in span if span is not None else ():
@@ -146,6 +147,8 @@ def _noun_args(noun: Token, event: str, index: MentionIndex) -> tuple[list[Actor
             (recipient if event in _PATIENT_EVENTS else actor).extend(found)
         elif c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS:
             recipient += [a for g in c.children if g.dep_ == "pobj" for a in index.of(g)]
+    at = noun.idx + index.offset
+    actor = [a for a in actor if not a.start <= at < a.end]
     if not actor:
         actor += _light_verb_subject(noun, index)
     return actor, recipient
@@ -255,6 +258,10 @@ def find_arguments(
         # "threatened to attack Israel", "urged to release": the complement's object is the target
         for comp in (c for c in trigger.children if c.dep_ == "xcomp"):
             recipient += _verb_args(comp, index)[1]
+    # a mention that contains the trigger word ("a new military operation") is the event, not a party
+    at = trigger.idx + index.offset
+    actor = [a for a in actor if not a.start <= at < a.end]
+    recipient = [r for r in recipient if not r.start <= at < r.end]
     actors = _unique(actor)
     taken = {(a.start, a.end) for a in actors}
     return Arguments(

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["Factuality", "factuality"]
+__all__ = ["Factuality", "factuality", "promised"]
 
 _SPECULATIVE_MODALS = {"may", "might", "could"}
 _FUTURE_MODALS = {"will", "shall", "'ll"}
@@ -180,3 +180,22 @@ def factuality(trigger: Token) -> Factuality:
         attribution = according
     value = next(label for label in _ORDER if label in labels or label == "asserted")
     return Factuality(value=value, attribution=attribution)
+
+
+_PROMISE_MODALS = {"will", "shall", "'ll", "would", "wo"}
+_READY = {"willing", "ready", "prepared", "going", "set", "poised"}
+
+
+def promised(trigger: Token) -> bool:
+    """True when the trigger's own clause states a future act by its doer ("will begin an
+    operation", "said it would allow access", "is willing to provide loans"): in PLOVER a promise
+    of cooperation is AGREE and a promise of force is THREATEN."""
+    node = trigger
+    if trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ == "dobj":
+        node = trigger.head
+    kids = list(node.children)
+    if any(c.dep_ == "neg" or (c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS) for c in kids):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in _PROMISE_MODALS for c in kids):
+        return True
+    return node.dep_ == "xcomp" and node.head.lower_ in _READY

@@ -164,10 +164,11 @@ def _object_lemmas(tok: Token, pos: str) -> set[str]:
     if pos == "N":
         heads = [c for c in tok.children if c.dep_ in _NOUN_MOD_DEPS or c.dep_ == "prep"]
         heads += [g for c in tok.children if c.dep_ == "prep" for g in c.children]
-        verb = tok.head
-        heads += [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}] if verb is not tok else []
         heads.append(tok.head)
     out: set[str] = set()
+    if pos == "N" and tok.head is not tok:
+        # "teachers went on strike": the subject's own word, not its modifiers ("Air Force")
+        out.update(_lemma(c) for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"})
     for h in heads:
         out.add(_lemma(h))
         out.update(_lemma(c) for c in h.children if c.dep_ in _NOUN_MOD_DEPS | {"conj", "prep", "pobj"})

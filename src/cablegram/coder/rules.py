@@ -18,7 +18,7 @@ from ..records import Actor, DocContext, Event, TextSpan, stable_id
 from . import ontology
 from .advisories import find_advisories
 from .arguments import MentionIndex, find_arguments, find_size
-from .factuality import factuality
+from .factuality import factuality, promised
 from .lexicon import Lexicon, TriggerMatch, default_lexicon
 from .quotes import find_quotes
 
@@ -118,6 +118,9 @@ class EventCoder:
             # "will not lift the ban", "failed to reach a deal": refusing to cooperate is a REJECT
             cameo, event, mode = _REFUSAL[event]
             fact = replace(fact, value="asserted")
+        elif promised(tok) and event != "AGREE" and event in _PROMISE:
+            cameo, event, mode = _PROMISE[event]
+            fact = replace(fact, value="asserted")
         span = _trigger_span(doc, m, ctx.offset)
         code = ontology.cameo(cameo)
         return Event(
@@ -171,6 +174,19 @@ _REFUSAL = {
     "RETREAT": ("124", "REJECT", "yield"),
     "COOPERATE": ("121", "REJECT", "assist"),
     "AID": ("122", "REJECT", "assist"),
+}
+# what a stated future act amounts to now: a promise (AGREE, CAMEO 03x) or a threat (THREATEN, 13x)
+_PROMISE = {
+    "CONSULT": ("036", "AGREE", None),
+    "SUPPORT": ("032", "AGREE", None),
+    "CONCEDE": ("035", "AGREE", None),
+    "RETREAT": ("035", "AGREE", None),
+    "COOPERATE": ("031", "AGREE", None),
+    "AID": ("033", "AGREE", None),
+    "ASSAULT": ("138", "THREATEN", "violence"),
+    "MOBILIZE": ("138", "THREATEN", "violence"),
+    "COERCE": ("130", "THREATEN", "restrict"),
+    "SANCTION": ("1313", "THREATEN", "relations"),
 }
 _REFUSING_VERBS = {"refuse", "fail", "decline", "reject"}
 
