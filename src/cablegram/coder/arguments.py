@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 __all__ = ["Arguments", "MentionIndex", "find_arguments", "find_size"]
 
 _RECIPIENT_PREPS = {"to", "against", "with", "on", "at", "into", "toward", "towards", "upon", "over", "from"}
+# after a noun, "at"/"in"/"from" phrases mostly give the place, not a party
+_NOUN_RECIPIENT_PREPS = {"to", "against", "with", "on", "upon", "toward", "towards", "into"}
 _NP_DEPS = {"compound", "amod", "poss", "nmod", "appos", "det"}
 _SUBJ = {"nsubj", "csubj"}
 # events done to the thing in an "of" phrase; for other nouns "of" names the doer ("visit of Putin")
@@ -145,7 +147,10 @@ def _noun_args(noun: Token, event: str, index: MentionIndex) -> tuple[list[Actor
         elif c.dep_ == "prep" and c.lower_ == "of":
             found = [a for g in c.children for a in index.of(g)]
             (recipient if event in _PATIENT_EVENTS else actor).extend(found)
-        elif c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS:
+        elif c.dep_ == "prep" and c.lower_ == "between":
+            # "clashes between soldiers and tribal leaders": every party is an actor
+            actor += [a for g in c.children if g.dep_ == "pobj" for a in index.of(g)]
+        elif c.dep_ == "prep" and c.lower_ in _NOUN_RECIPIENT_PREPS:
             recipient += [a for g in c.children if g.dep_ == "pobj" for a in index.of(g)]
     at = noun.idx + index.offset
     actor = [a for a in actor if not a.start <= at < a.end]
