@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from ..records import Actor, Size
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["Arguments", "MentionIndex", "find_arguments", "find_size"]
 
@@ -346,10 +346,11 @@ def _patients(verb: Token) -> list[Token]:
     return pats
 
 
-def find_size(trigger: Token, event: str) -> Size:
+def find_size(trigger: Token, event: str, sent: Span | None = None) -> Size:
     """Killed, injured, arrested and participant counts stated around the trigger's sentence."""
     killed = injured = arrested = participants = None
-    for tok in trigger.sent:
+    # Token.sent rescans the document; callers that loop over sentences pass the span in
+    for tok in sent if sent is not None else trigger.sent:
         lemma = tok.lemma_.lower()
         targets = _patients(tok) if tok.pos_ == "VERB" else [tok]
         if lemma in _KILL and killed is None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 __all__ = ["Factuality", "factuality", "promised"]
 
@@ -129,8 +129,8 @@ def _clause_cues(node: Token, labels: set[str]) -> None:
         labels.add("planned")
 
 
-def _according_to(sent_root: Token) -> str | None:
-    for tok in sent_root.sent:
+def _according_to(sent: Span) -> str | None:
+    for tok in sent:
         if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
             pobj = [g for c in tok.children for g in c.children if g.dep_ == "pobj"]
             pobj += [g for g in tok.doc[tok.i + 1].children if g.dep_ == "pobj"]
@@ -139,8 +139,8 @@ def _according_to(sent_root: Token) -> str | None:
     return None
 
 
-def factuality(trigger: Token) -> Factuality:
-    """Factuality of the event whose trigger is `trigger`."""
+def factuality(trigger: Token, sent: Span | None = None) -> Factuality:
+    """Factuality of the event whose trigger is `trigger` (in sentence `sent`, when known)."""
     labels: set[str] = set()
     attribution: str | None = None
     node = trigger
@@ -174,7 +174,7 @@ def factuality(trigger: Token) -> Factuality:
         if clausal or node.dep_ in {"prep", "acomp"}:
             _clause_cues(head, labels)
         node = head
-    according = _according_to(trigger)
+    according = _according_to(sent if sent is not None else trigger.sent)
     if according:
         labels.add("reported")
         attribution = according

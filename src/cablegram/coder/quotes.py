@@ -104,7 +104,8 @@ def _last_mention_before(tok: Token, index: MentionIndex) -> Actor | None:
 
 def _quote(ctx: DocContext, s_index: int, sent: Span, start: int, end: int, **kw: object) -> Quote:
     doc_start, doc_end = start + ctx.offset, end + ctx.offset
-    text = sent.doc.text[start:end]
+    # Doc.text rebuilds the whole text on every call; slice the sentence instead
+    text = sent.text[start - sent.start_char : end - sent.start_char]
     return Quote(
         quote_id=stable_id(ctx.document.doc_id, doc_start, doc_end),
         doc_id=ctx.document.doc_id,
@@ -170,10 +171,12 @@ def _indirect(sent: Span, index: MentionIndex, ctx: DocContext, s_index: int) ->
     return out
 
 
-def find_quotes(doc: Doc, index: MentionIndex, ctx: DocContext) -> list[Quote]:
+def find_quotes(
+    doc: Doc, index: MentionIndex, ctx: DocContext, *, sents: list[Span] | None = None
+) -> list[Quote]:
     """Direct and indirect quotes in a parsed piece of a document."""
     quotes: list[Quote] = []
-    for i, sent in enumerate(doc.sents):
+    for i, sent in enumerate(sents if sents is not None else doc.sents):
         s_index = ctx.sentence_base + i
         direct = _direct(sent, index, ctx, s_index)
         quotes += direct or _indirect(sent, index, ctx, s_index)

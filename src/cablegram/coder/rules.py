@@ -66,12 +66,13 @@ class EventCoder:
         index = MentionIndex(doc, mentions, ctx.offset)
         events: list[Event] = []
         advisories = []
-        for s_index, sent in enumerate(doc.sents):
+        sents = list(doc.sents)
+        for s_index, sent in enumerate(sents):
             sent_adv = find_advisories(sent, index, ctx, sentence_index=ctx.sentence_base + s_index)
             advisories += sent_adv
             skip = {t for a in sent_adv for t in _advisory_tokens(doc, a.trigger.start - ctx.offset)}
             events += self._code_sentence(sent, index, ctx, ctx.sentence_base + s_index, skip)
-        quotes = find_quotes(doc, index, ctx)
+        quotes = find_quotes(doc, index, ctx, sents=sents)
         return CoderOutput(events=tuple(events), quotes=tuple(quotes), advisories=tuple(advisories))
 
     # -- internals --------------------------------------------------------------------------
@@ -113,7 +114,7 @@ class EventCoder:
         actor, recipient = args.actor, args.recipient
         if tok.lemma_.lower() in _RECIPROCAL and actor and recipient and event == "ASSAULT":
             actor, recipient = actor + recipient, ()
-        fact = factuality(tok)
+        fact = factuality(tok, sent)
         if fact.value == "negated" and _refused(tok) and ontology.plover_event(event).quad <= 2:
             # "will not lift the ban", "failed to reach a deal": refusing to cooperate is a REJECT
             cameo, event, mode = _REFUSAL[event]
@@ -141,7 +142,7 @@ class EventCoder:
             recipient=recipient,
             factuality=fact.value,
             attribution=fact.attribution,
-            size=find_size(tok, event),
+            size=find_size(tok, event, sent),
             confidence=_confidence(actor, recipient, m),
         )
 
@@ -214,7 +215,7 @@ def _trigger_span(doc: Doc, m: TriggerMatch, offset: int) -> TextSpan:
         lo = hi = m.head
     start = doc[lo].idx
     end = doc[hi].idx + len(doc[hi].text)
-    return TextSpan(text=doc.text[start:end], start=start + offset, end=end + offset)
+    return TextSpan(text=doc[lo : hi + 1].text, start=start + offset, end=end + offset)
 
 
 def _advisory_tokens(doc: Doc, char: int) -> set[int]:
