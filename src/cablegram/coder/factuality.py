@@ -80,7 +80,7 @@ _SPEECH_VERBS = {
     "charge",
     "assert",
 }
-_CONDITIONAL_MARKS = {"if", "unless", "whether"}
+_CONDITIONAL_MARKS = {"if", "unless", "whether", "until"}
 _ORDER = ("negated", "hypothetical", "speculative", "planned", "reported", "asserted")
 
 
