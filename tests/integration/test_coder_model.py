@@ -127,3 +127,16 @@ def test_stated_future_acts_are_promises_or_threats(pipeline):
         pipeline, "Turkey will begin a new military operation against Kurdish fighters.", "THREATEN"
     )
     assert threat.cameo == "138" and threat.actor[0].country == "TUR"
+
+
+def test_purpose_clause_is_not_a_second_meeting(pipeline):
+    text = "Azerbaijani officials met with the Israeli ambassador on Tuesday to discuss energy cooperation."
+    events = _coded(pipeline, text).events
+    assert [e.event for e in events] == ["CONSULT"]
+    assert events[0].trigger.text == "met"
+
+
+def test_doer_of_a_criticised_act(pipeline):
+    text = "The talks came a week after Iran criticized Baku for buying Israeli drones."
+    buy = _one(pipeline, text, "COOPERATE")
+    assert _texts(buy.actor) == ["Baku"] and buy.cameo == "062"

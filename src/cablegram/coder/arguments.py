@@ -129,7 +129,10 @@ def _borrowed_subject(verb: Token, index: MentionIndex) -> list[Actor]:
         subj = [a for c in node.children if c.dep_ in _SUBJ for a in index.of(c)]
         if subj and node.dep_ != "pcomp":
             return subj
-        if node.pos_ == "ADP" and node.head.dep_ not in _INHERIT_DEPS:
+        if node.pos_ == "ADP" and node.head.pos_ in {"NOUN", "PROPN"}:
+            # "criticized Baku for buying", with the for-phrase parsed under Baku
+            return index.of(node.head)
+        if node.pos_ == "ADP" and node.head.pos_ in {"VERB", "AUX"}:
             # "accused Ukraine of shelling": the one accused is the doer of the shelling
             # "were accused of beating": the passive subject is the doer
             return [a for c in node.head.children if c.dep_ in {"dobj", "nsubjpass"} for a in index.of(c)]

@@ -86,7 +86,7 @@ def _subject(verb: Token) -> Token | None:
 def _speaker(subj: Token | None, index: MentionIndex, ctx: DocContext) -> tuple[Actor | None, str | None]:
     if subj is None:
         return None, None
-    text = " ".join(t.text for t in subj.subtree if t.dep_ != "relcl")
+    text = subj.doc[subj.left_edge.i : subj.right_edge.i + 1].text
     found = index.of(subj)
     if found:
         ctx.memory[_MEMORY] = found[0]

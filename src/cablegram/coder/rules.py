@@ -81,15 +81,15 @@ class EventCoder:
     ) -> list[Event]:
         matches = self._matches(sent)
         used: set[int] = set()
-        events: list[Event] = []
+        kept: dict[int, Event] = {}
         for m in matches:
             if m.head in used or m.head in skip:
                 continue
             used.update(m.tokens)
             event = self._event(sent, m, matches, index, ctx, s_index)
             if event is not None:
-                events.append(event)
-        return events
+                kept[m.head] = event
+        return [e for i, e in kept.items() if not _restates(sent.doc[i], e, kept)]
 
     def _matches(self, sent: Span) -> list[TriggerMatch]:
         found = [m for tok in sent if (m := self.lexicon.match(tok)) is not None]
@@ -190,6 +190,12 @@ _PROMISE = {
     "SANCTION": ("1313", "THREATEN", "relations"),
 }
 _REFUSING_VERBS = {"refuse", "fail", "decline", "reject"}
+
+
+def _restates(tok: Token, event: Event, kept: dict[int, Event]) -> bool:
+    """True for "met ... to discuss": a purpose clause naming the same kind of event as its head."""
+    head = kept.get(tok.head.i)
+    return tok.dep_ in {"xcomp", "advcl"} and head is not None and head.event == event.event
 
 
 def _refused(tok: Token) -> bool:
