@@ -10,7 +10,7 @@ has no quotation marks.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..records import Actor, DocContext, Quote, stable_id
 from .arguments import MentionIndex
@@ -102,7 +102,7 @@ def _last_mention_before(tok: Token, index: MentionIndex) -> Actor | None:
     return index.by_token[max(before)] if before else None
 
 
-def _quote(ctx: DocContext, s_index: int, sent: Span, start: int, end: int, **kw: object) -> Quote:
+def _quote(ctx: DocContext, s_index: int, sent: Span, start: int, end: int, **kw: Any) -> Quote:
     doc_start, doc_end = start + ctx.offset, end + ctx.offset
     # Doc.text rebuilds the whole text on every call; slice the sentence instead
     text = sent.text[start - sent.start_char : end - sent.start_char]
