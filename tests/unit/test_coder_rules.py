@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from cablegram.coder import EventCoder
+from dataclasses import replace
+
+from cablegram.coder import EventCoder, cameo_dyads
 from cablegram.coder.rules import strongest_event
 
 from .coder_docs import DETAINED, NEGATED, NOMINAL, PASSIVE, SOLD, SPECULATIVE, VOWED, context, mention, parse
@@ -83,3 +85,11 @@ def test_event_ids_are_stable_and_main_event_prefers_asserted():
 def test_cue_terms_cover_triggers_and_speech():
     cues = EventCoder().cue_terms()
     assert {"detained", "sold", "said", "advisory"} <= cues
+
+
+def test_cameo_dyads_one_per_pair():
+    (event,) = _code(SOLD, [(0,), (4,)]).events
+    assert [(a.text, r.text) for a, r in cameo_dyads(event)] == [("Israel", "Azerbaijan")]
+    reciprocal = replace(event, actor=event.actor + event.recipient, recipient=())
+    pairs = [(a.text, b.text) for a, b in cameo_dyads(reciprocal)]
+    assert pairs == [("Israel", "Azerbaijan"), ("Azerbaijan", "Israel")]

@@ -25,7 +25,7 @@ from .quotes import find_quotes
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["EventCoder", "strongest_event"]
+__all__ = ["EventCoder", "cameo_dyads", "strongest_event"]
 
 # verbs of intent whose complement decides between a promise (AGREE) and a threat (THREATEN)
 _INTENT_HEADS = {"vow", "pledge", "promise", "threaten", "warn", "swear", "agree"}
@@ -259,3 +259,13 @@ def strongest_event(events: Sequence[Event]) -> Event | None:
         return None
     order = {"asserted": 0, "reported": 0, "negated": 2, "speculative": 1, "planned": 1, "hypothetical": 2}
     return min(events, key=lambda e: (order.get(e.factuality, 1), e.trigger.start))
+
+
+def cameo_dyads(event: Event) -> list[tuple[Actor | None, Actor | None]]:
+    """The event as CAMEO (source, target) pairs: one per actor-recipient pair; for two-sided
+    events with only actors ("Russia and Ukraine clashed"), both directions of every pair."""
+    if event.recipient:
+        return [(a, r) for a in event.actor or (None,) for r in event.recipient]
+    if len(event.actor) > 1:
+        return [(a, b) for a in event.actor for b in event.actor if a is not b]
+    return [(a, None) for a in event.actor]
