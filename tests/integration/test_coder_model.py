@@ -140,3 +140,9 @@ def test_doer_of_a_criticised_act(pipeline):
     text = "The talks came a week after Iran criticized Baku for buying Israeli drones."
     buy = _one(pipeline, text, "COOPERATE")
     assert _texts(buy.actor) == ["Baku"] and buy.cameo == "062"
+
+
+def test_rejecting_an_accusation_is_a_denial_not_an_event(pipeline):
+    coded = _coded(pipeline, "Iran rejected accusations that it attacked Israeli ships.")
+    assert coded.events == ()
+    assert _one(pipeline, "Iran rejected the American proposal.", "REJECT").cameo == "120"

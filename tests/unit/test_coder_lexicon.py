@@ -5,14 +5,14 @@ from __future__ import annotations
 import pytest
 
 from cablegram.coder import ontology
-from cablegram.coder.lexicon import Lexicon, default_lexicon, inflections
+from cablegram.coder.lexicon import BLOCK, Lexicon, default_lexicon, inflections
 from cablegram.errors import CodingError
 
 from .coder_docs import SOLD, VOWED, parse
 
 
 def test_lexicon_covers_every_plover_event():
-    events = {t.event for t in default_lexicon().triggers()}
+    events = {t.event for t in default_lexicon().triggers() if t.cameo != BLOCK}
     assert events == set(ontology.plover_events())
 
 

@@ -22,7 +22,11 @@ from . import ontology
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["Lexicon", "Trigger", "TriggerMatch", "default_lexicon", "inflections"]
+# a lexicon code meaning "these words are not an event, and neither is what they govern"
+# ("rejected the accusations" is a denial, not a rejection nor an accusation)
+BLOCK = "-"
+
+__all__ = ["BLOCK", "Lexicon", "Trigger", "TriggerMatch", "default_lexicon", "inflections"]
 
 _POS = {"V": {"VERB"}, "N": {"NOUN", "PROPN"}, "A": {"ADJ", "VERB"}}
 # dependents that name what a verb acts on, for the object constraint
@@ -74,9 +78,14 @@ def _entries(lines: Iterable[str], *, source: str) -> Iterator[Trigger]:
         if len(row) < 3 or row[1] not in _POS:
             raise CodingError("E303", path=source, line=lineno, detail=f"need lemmas, V/N/A, cameo: {row}")
         cameo_code = row[2]
+        obj = frozenset(x for x in (row[4] if len(row) > 4 else "").split("|") if x)
+        if cameo_code == BLOCK:
+            yield Trigger(
+                lemmas=tuple(row[0].split()), pos=row[1], cameo=BLOCK, event="", obj=obj, source=source
+            )
+            continue
         ontology.cameo(cameo_code)
         event, mode = _parse_override(row[3] if len(row) > 3 else "", cameo_code)
-        obj = frozenset(x for x in (row[4] if len(row) > 4 else "").split("|") if x)
         yield Trigger(
             lemmas=tuple(row[0].split()),
             pos=row[1],

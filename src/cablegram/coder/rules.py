@@ -19,7 +19,7 @@ from . import ontology
 from .advisories import find_advisories
 from .arguments import MentionIndex, find_arguments, find_size
 from .factuality import factuality, promised
-from .lexicon import Lexicon, TriggerMatch, default_lexicon
+from .lexicon import BLOCK, Lexicon, TriggerMatch, default_lexicon
 from .quotes import find_quotes
 
 if TYPE_CHECKING:
@@ -86,6 +86,9 @@ class EventCoder:
             if m.head in used or m.head in skip:
                 continue
             used.update(m.tokens)
+            if m.trigger.cameo == BLOCK:
+                used.update(t.i for c in sent.doc[m.head].children if c.dep_ in _BLOCKED for t in c.subtree)
+                continue
             event = self._event(sent, m, matches, index, ctx, s_index)
             if event is not None:
                 kept[m.head] = event
@@ -165,6 +168,8 @@ class EventCoder:
             return "035", "CONCEDE", None
         return t.cameo, t.event, t.mode
 
+
+_BLOCKED = {"dobj", "prep", "ccomp", "xcomp"}
 
 # the CAMEO code for refusing each kind of cooperation (REJECT and its mode)
 _REFUSAL = {
