@@ -146,3 +146,13 @@ def test_rejecting_an_accusation_is_a_denial_not_an_event(pipeline):
     coded = _coded(pipeline, "Iran rejected accusations that it attacked Israeli ships.")
     assert coded.events == ()
     assert _one(pipeline, "Iran rejected the American proposal.", "REJECT").cameo == "120"
+
+
+def test_advisory_level_and_threats(pipeline):
+    text = (
+        "The US State Department raised its travel advisory for Egypt to level 4, do not travel, "
+        "citing terrorism and kidnapping."
+    )
+    (adv,) = _coded(pipeline, text).advisories
+    assert adv.level == "level 4" and adv.countries == ("EGY",)
+    assert {"terrorism", "kidnapping"} <= set(adv.threats)
