@@ -366,4 +366,11 @@ def find_size(trigger: Token, event: str, sent: Span | None = None) -> Size:
     if event == "PROTEST" and participants is None:
         subj = [c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"}]
         participants = next((n for t in subj if (n := _count_of(t)) is not None), None)
-    return Size(killed=killed, injured=injured, arrested=arrested, participants=participants)
+    # a count belongs to the events that produce it, not to every event in the sentence
+    harm = event in {"ASSAULT", "PROTEST"}
+    return Size(
+        killed=killed if harm else None,
+        injured=injured if harm else None,
+        arrested=arrested if event == "COERCE" else None,
+        participants=participants if event in {"PROTEST", "COERCE"} else None,
+    )

@@ -133,14 +133,18 @@ class Lexicon:
         keys = dict.fromkeys((tok.lemma_.lower(), tok.lower_))
         for key in keys:
             for entry in self._by_head.get(key, ()):
-                if tok.pos_ not in _POS[entry.pos]:
+                compound = entry.pos == "N" and len(entry.lemmas) > 1
+                if not compound and tok.pos_ not in _POS[entry.pos]:
                     continue
                 rest = _match_rest(tok, entry)
                 if rest is None or (entry.obj and not entry.obj & _object_lemmas(tok, entry.pos)):
                     continue
                 tokens = (tok.i, *rest)
                 # noun compounds are head-final ("air strike"): the last word carries the arguments
+                # and the part of speech (taggers often call the first word a verb: "tear gas")
                 head = max(tokens) if entry.pos == "N" else tok.i
+                if compound and tok.doc[head].pos_ not in _POS["N"]:
+                    continue
                 return TriggerMatch(trigger=entry, head=head, tokens=tokens)
         return None
 
