@@ -156,3 +156,10 @@ def test_advisory_level_and_threats(pipeline):
     (adv,) = _coded(pipeline, text).advisories
     assert adv.level == "level 4" and adv.countries == ("EGY",)
     assert {"terrorism", "kidnapping"} <= set(adv.threats)
+
+
+def test_counts_belong_to_their_event(pipeline):
+    events = _coded(pipeline, "Police fired tear gas and arrested 40 people.").events
+    arrest = next(e for e in events if e.event == "COERCE")
+    assert arrest.size.arrested == 40
+    assert all(e.size.arrested is None for e in events if e is not arrest)
