@@ -30,6 +30,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_doc_chars", 1_000_000, "Longer documents are split into chunks of this size."),
     Setting("min_confidence", 0.0, "Drop events whose confidence is below this."),
     Setting("drop_negated", False, "Drop events whose factuality is 'negated'."),
+    Setting("coder_require_argument", True, "Code an event only when an actor or recipient is attached."),
     Setting("cluster_window_days", 3, "Event mentions this many days apart may be one event."),
     Setting("gazetteer_min_population", 15000, "Smallest city population in the gazetteer."),
     Setting("cache_dir", "~/.cache/cablegram", "Folder for caches built on first use (the gazetteer)."),

@@ -56,7 +56,7 @@ MESSAGES: dict[str, str] = {
     "E203": "Unknown country or code '{value}' in {path}:{line}. Use an ISO3 code or a PLOVER pseudo-country.",
     "E204": "The gazetteer cache {path} is unreadable: {detail}. Delete it; it is rebuilt on next use.",
     # coding
-    "E301": "Unknown CAMEO code '{code}'. Use a 2-4 digit code from the CAMEO table (cablegram ontology).",
+    "E301": "Unknown CAMEO code '{cameo}'. Use a 2-4 digit code from the CAMEO table (cablegram ontology).",
     "E302": "Unknown PLOVER event type '{event}'. Use one of: {choices}.",
     "E303": "Verb dictionary {path} is malformed at line {line}: {detail}.",
     "E304": "Gold file {path} is malformed at line {line}: {detail}. See docs/eval.md for the format.",

@@ -1,5 +1,5 @@
-"""The event coder: triggers, arguments, ontology codes."""
+"""The event coder: triggers, arguments, ontology codes, factuality, quotes and advisories."""
 
-from .rules import EventCoder
+from .rules import EventCoder, cameo_dyads, strongest_event
 
-__all__ = ["EventCoder"]
+__all__ = ["EventCoder", "cameo_dyads", "strongest_event"]

@@ -1,0 +1,376 @@
+"""Who did what to whom: actor and recipient mentions of a trigger, read off the dependency parse.
+
+Verbs: subject → actor, object → recipient; passives swap (nsubjpass → recipient, by-phrase →
+actor); recipients also sit in to/against/with/on/at/into/toward phrases. A verb without its own
+subject borrows one from the verb it hangs on (conjunction, control verb: "vowed to retaliate")
+or from the noun a relative clause modifies. Nouns: possessors, nationality adjectives and
+compounds ("an Israeli helicopter assault"), by-phrases and, for events done *to* someone,
+of-phrases ("the assassination of Mughniyah"); a noun that is the object of a light verb
+("launched an attack") takes that verb's subject as actor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..records import Actor, Size
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["Arguments", "MentionIndex", "find_arguments", "find_size"]
+
+_RECIPIENT_PREPS = {"to", "against", "with", "on", "at", "into", "toward", "towards", "upon", "over", "from"}
+# after a noun, "at"/"in"/"from" phrases mostly give the place, not a party
+_NOUN_RECIPIENT_PREPS = {"to", "against", "with", "on", "upon", "toward", "towards", "into"}
+_NP_DEPS = {"compound", "amod", "poss", "nmod", "appos", "det"}
+_SUBJ = {"nsubj", "csubj"}
+# events done to the thing in an "of" phrase; for other nouns "of" names the doer ("visit of Putin")
+_PATIENT_EVENTS = {"ASSAULT", "COERCE", "SANCTION", "RETREAT", "ACCUSE", "AID", "PROTEST"}
+_NAMED = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
+_INHERIT_DEPS = {"xcomp", "conj", "advcl", "ccomp", "pcomp", "acomp"}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Arguments:
+    """The actors and recipients found for one trigger."""
+
+    actor: tuple[Actor, ...] = ()
+    recipient: tuple[Actor, ...] = ()
+
+
+class MentionIndex:
+    """Token index → actor mention, plus unresolved named entities as bare mentions."""
+
+    def __init__(self, doc: Doc, mentions: Sequence[Actor], offset: int, *, named: bool = True) -> None:
+        self.by_token: dict[int, Actor] = {}
+        self.offset = offset
+        for m in mentions:
+            span = doc.char_span(m.start - offset, m.end - offset, alignment_mode="expand")
+            for t in span if span is not None else ():
+                self.by_token[t.i] = m
+        if named:
+            # a named person/organisation the knowledge base does not know is still an argument:
+            # its text and offsets are real, its codes stay null
+            for ent in doc.ents:
+                if ent.label_ in _NAMED and not any(t.i in self.by_token for t in ent):
+                    bare = Actor(text=ent.text, start=ent.start_char + offset, end=ent.end_char + offset)
+                    for t in ent:
+                        self.by_token[t.i] = bare
+
+    def of(self, tok: Token, *, depth: int = 0) -> list[Actor]:
+        """Mentions naming the phrase headed by `tok`, following coordination ("A and B")."""
+        found: list[Actor] = []
+        if tok.i in self.by_token:
+            found.append(self.by_token[tok.i])
+        else:
+            found += [
+                self.by_token[c.i] for c in tok.children if c.dep_ in _NP_DEPS and c.i in self.by_token
+            ][:1]
+        if not found and depth == 0:
+            # "the president of Iran", "25 of the 150 demonstrators": the of-phrase names the group
+            for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+                for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                    found += self.of(pobj, depth=1)
+        for conj in (c for c in tok.children if c.dep_ == "conj"):
+            found += self.of(conj, depth=depth)
+        return found
+
+
+def _unique(actors: list[Actor]) -> tuple[Actor, ...]:
+    seen: set[tuple[int, int]] = set()
+    out: list[Actor] = []
+    for a in actors:
+        if (a.start, a.end) not in seen:
+            seen.add((a.start, a.end))
+            out.append(a)
+    return tuple(out)
+
+
+def _verb_args(verb: Token, index: MentionIndex) -> tuple[list[Actor], list[Actor]]:
+    actor: list[Actor] = []
+    recipient: list[Actor] = []
+    for c in verb.children:
+        if c.dep_ in _SUBJ:
+            actor += index.of(c)
+        elif c.dep_ == "agent":
+            actor += [a for g in c.children for a in index.of(g)]
+        elif c.dep_ in {"dobj", "nsubjpass", "dative"} and c.pos_ != "ADP":
+            recipient += index.of(c)
+            # "sold weapons to Azerbaijan" parsed with the to-phrase under the object
+            recipient += [
+                a
+                for p in c.children
+                if p.dep_ == "prep" and p.lower_ in {"to", "against"}
+                for g in p.children
+                for a in index.of(g)
+            ]
+        elif c.dep_ == "dative":
+            recipient += [a for g in c.children if g.dep_ == "pobj" for a in index.of(g)]
+        elif c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS:
+            recipient += [a for g in c.children if g.dep_ == "pobj" for a in index.of(g)]
+        elif c.dep_ == "prt":
+            for prep in (g for g in c.children if g.dep_ == "prep"):
+                recipient += [a for g in prep.children for a in index.of(g)]
+    return actor, recipient
+
+
+def _borrowed_subject(verb: Token, index: MentionIndex) -> list[Actor]:
+    """The subject of the verb or noun this clause hangs on (control, conjunction, relative clause)."""
+    node = verb
+    for _ in range(3):
+        if node.dep_ == "relcl":
+            return index.of(node.head)
+        if node.dep_ not in _INHERIT_DEPS or node.head is node:
+            return []
+        node = node.head
+        subj = [a for c in node.children if c.dep_ in _SUBJ for a in index.of(c)]
+        if subj and node.dep_ != "pcomp":
+            return subj
+        if node.pos_ == "ADP" and node.head.pos_ in {"NOUN", "PROPN"}:
+            # "criticized Baku for buying", with the for-phrase parsed under Baku
+            return index.of(node.head)
+        if node.pos_ == "ADP" and node.head.pos_ in {"VERB", "AUX"}:
+            # "accused Ukraine of shelling": the one accused is the doer of the shelling
+            # "were accused of beating": the passive subject is the doer
+            return [a for c in node.head.children if c.dep_ in {"dobj", "nsubjpass"} for a in index.of(c)]
+    return []
+
+
+def _noun_args(noun: Token, event: str, index: MentionIndex) -> tuple[list[Actor], list[Actor]]:
+    actor: list[Actor] = []
+    recipient: list[Actor] = []
+    for c in noun.children:
+        if c.dep_ in {"poss", "amod", "compound", "nmod"} and c.i in index.by_token:
+            actor.append(index.by_token[c.i])
+        elif c.dep_ == "prep" and c.lower_ == "by":
+            actor += [a for g in c.children for a in index.of(g)]
+        elif c.dep_ == "prep" and c.lower_ == "of":
+            found = [a for g in c.children for a in index.of(g)]
+            (recipient if event in _PATIENT_EVENTS else actor).extend(found)
+        elif c.dep_ == "prep" and c.lower_ == "between":
+            # "clashes between soldiers and tribal leaders": every party is an actor
+            actor += [a for g in c.children if g.dep_ == "pobj" for a in index.of(g)]
+        elif c.dep_ == "prep" and c.lower_ in _NOUN_RECIPIENT_PREPS:
+            recipient += [a for g in c.children if g.dep_ == "pobj" for a in index.of(g)]
+    at = noun.idx + index.offset
+    actor = [a for a in actor if not a.start <= at < a.end]
+    if not actor:
+        actor += _light_verb_subject(noun, index)
+    return actor, recipient
+
+
+# verbs that only carry a nominal event ("launched an attack", "held talks", "imposed sanctions")
+_LIGHT_VERBS = {
+    "launch",
+    "carry",
+    "conduct",
+    "stage",
+    "hold",
+    "mount",
+    "make",
+    "issue",
+    "impose",
+    "sign",
+    "begin",
+    "start",
+    "continue",
+    "wage",
+    "unleash",
+    "order",
+    "announce",
+    "take",
+    "give",
+    "provide",
+    "deliver",
+    "express",
+    "reach",
+    "conclude",
+    "lodge",
+    "file",
+    "level",
+    "step",
+    "escalate",
+    "intensify",
+    "perpetrate",
+    "commit",
+    "organize",
+    "organise",
+    "lead",
+    "call",
+    "declare",
+    "pay",
+    "extend",
+    "offer",
+    "send",
+    "plan",
+    "resume",
+    "renew",
+    "threaten",
+    "vow",
+    "pledge",
+    "join",
+    "host",
+    "attend",
+    "open",
+    "complete",
+    "approve",
+    "seek",
+    "request",
+    "demand",
+    "receive",
+    "accept",
+    "fire",
+    "use",
+}
+
+
+def _light_verb_subject(noun: Token, index: MentionIndex) -> list[Actor]:
+    """The doer of a nominal event carried by a light verb, or of "X was behind the attack"."""
+    head = noun.head
+    if noun.dep_ == "dobj" and head.lemma_.lower() in _LIGHT_VERBS:
+        verb = head
+    elif (
+        noun.dep_ == "pobj"
+        and head.lower_ in {"behind", "for"}
+        and head.head.lemma_.lower() in {"be", "claim", "blame", "responsible"}
+    ):
+        verb = head.head if head.head.lemma_.lower() != "responsible" else head.head.head
+    else:
+        return []
+    return [a for c in verb.children if c.dep_ in _SUBJ for a in index.of(c)]
+
+
+def find_arguments(
+    trigger: Token, event: str, index: MentionIndex, *, extra: Sequence[Token] = ()
+) -> Arguments:
+    """Actor and recipient mentions of a trigger; a mention is never both.
+
+    `extra` are the other verbs of a multi-word trigger ("vowed to retaliate against Israel"),
+    whose prepositional recipients count too.
+    """
+    if trigger.pos_ in {"NOUN", "PROPN"}:
+        actor, recipient = _noun_args(trigger, event, index)
+    else:
+        actor, recipient = _verb_args(trigger, index)
+        if not actor and not any(c.dep_ == "nsubjpass" for c in trigger.children):
+            actor = _borrowed_subject(trigger, index)
+        elif not actor and trigger.dep_ == "relcl" and any(c.dep_ == "nsubjpass" for c in trigger.children):
+            recipient += index.of(trigger.head)
+    for tok in extra:
+        if tok.pos_ == "VERB":
+            recipient += _verb_args(tok, index)[1]
+    if not recipient and trigger.pos_ == "VERB":
+        # "threatened to attack Israel", "urged to release": the complement's object is the target
+        for comp in (c for c in trigger.children if c.dep_ == "xcomp"):
+            recipient += _verb_args(comp, index)[1]
+    # a mention that contains the trigger word ("a new military operation") is the event, not a party
+    at = trigger.idx + index.offset
+    actor = [a for a in actor if not a.start <= at < a.end]
+    recipient = [r for r in recipient if not r.start <= at < r.end]
+    actors = _unique(actor)
+    taken = {(a.start, a.end) for a in actors}
+    return Arguments(
+        actor=actors, recipient=tuple(r for r in _unique(recipient) if (r.start, r.end) not in taken)
+    )
+
+
+# ---- sizes ---------------------------------------------------------------------------------------
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
+    "thousand": 1000,
+    "dozen": 12,
+}
+_KILL = {"kill", "die", "dead", "death", "massacre", "slay", "murder", "execute", "behead", "fatality"}
+_INJURE = {"injure", "wound", "hurt", "injury"}
+_ARREST = {"arrest", "detain", "jail", "imprison", "apprehend", "round", "detention"}
+_CROWD = {
+    "protester",
+    "demonstrator",
+    "people",
+    "marcher",
+    "student",
+    "worker",
+    "supporter",
+    "participant",
+    "activist",
+    "resident",
+}
+
+
+def _number(tok: Token) -> int | None:
+    text = tok.text.replace(",", "").lower()
+    if text.isdigit():
+        return int(text)
+    return _NUMBER_WORDS.get(text)
+
+
+def _count_of(tok: Token) -> int | None:
+    """The count attached to a noun phrase ("25 demonstrators", "25 of the 150", "at least 12")."""
+    if tok.pos_ == "NUM" or tok.like_num:
+        return _number(tok)
+    for c in tok.children:
+        if c.dep_ == "nummod":
+            return _number(c)
+    return None
+
+
+def _participants(tok: Token) -> int | None:
+    """The group size in "25 of the 150 demonstrators" (the 150)."""
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in prep.children:
+            return _count_of(pobj)
+    return None
+
+
+def _patients(verb: Token) -> list[Token]:
+    pats = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if verb.dep_ in {"acl", "amod"}:
+        pats.append(verb.head)
+    return pats
+
+
+def find_size(trigger: Token, event: str, sent: Span | None = None) -> Size:
+    """Killed, injured, arrested and participant counts stated around the trigger's sentence."""
+    killed = injured = arrested = participants = None
+    # Token.sent rescans the document; callers that loop over sentences pass the span in
+    for tok in sent if sent is not None else trigger.sent:
+        lemma = tok.lemma_.lower()
+        targets = _patients(tok) if tok.pos_ == "VERB" else [tok]
+        if lemma in _KILL and killed is None:
+            killed = next((n for t in targets if (n := _count_of(t)) is not None), None)
+        elif lemma in _INJURE and injured is None:
+            injured = next((n for t in targets if (n := _count_of(t)) is not None), None)
+        elif lemma in _ARREST and arrested is None:
+            arrested = next((n for t in targets if (n := _count_of(t)) is not None), None)
+            participants = next((n for t in targets if (n := _participants(t)) is not None), participants)
+    if event == "PROTEST" and participants is None:
+        subj = [c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        participants = next((n for t in subj if (n := _count_of(t)) is not None), None)
+    # a count belongs to the events that produce it, not to every event in the sentence
+    harm = event in {"ASSAULT", "PROTEST"}
+    return Size(
+        killed=killed if harm else None,
+        injured=injured if harm else None,
+        arrested=arrested if event == "COERCE" else None,
+        participants=participants if event in {"PROTEST", "COERCE"} else None,
+    )

@@ -1,0 +1,244 @@
+"""The trigger lexicon: lemmas (and multi-word expressions) that announce an event.
+
+Entries live in `cablegram/data/lexicon/triggers.tsv` (our own table). Each entry names a CAMEO
+code; the PLOVER event and mode come from the ontology unless the entry overrides them. An entry
+may demand an object lemma ("sell" + weapon → 062 rather than 061), which is how one verb reaches
+different 3-digit codes. Matching works on spaCy lemmas, falling back to the lower-cased word
+because small models mis-lemmatise rare verbs.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from ..errors import CodingError
+from . import ontology
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# a lexicon code meaning "these words are not an event, and neither is what they govern"
+# ("rejected the accusations" is a denial, not a rejection nor an accusation)
+BLOCK = "-"
+
+__all__ = ["BLOCK", "Lexicon", "Trigger", "TriggerMatch", "default_lexicon", "inflections"]
+
+_POS = {"V": {"VERB"}, "N": {"NOUN", "PROPN"}, "A": {"ADJ", "VERB"}}
+# dependents that name what a verb acts on, for the object constraint
+_OBJ_DEPS = {"dobj", "nsubjpass", "nsubj", "attr", "xcomp", "dative", "oprd"}
+_NOUN_MOD_DEPS = {"compound", "amod", "nmod", "poss"}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Trigger:
+    """One lexicon entry."""
+
+    lemmas: tuple[str, ...]
+    pos: str
+    cameo: str
+    event: str
+    mode: str | None = None
+    obj: frozenset[str] = frozenset()
+    source: str = "builtin"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TriggerMatch:
+    """A lexicon entry found at a token (`tokens` are the indices of all matched words)."""
+
+    trigger: Trigger
+    head: int
+    tokens: tuple[int, ...]
+
+
+def _parse_override(override: str, cameo_code: str) -> tuple[str, str | None]:
+    event, mode, _ = ontology.plover_for_cameo(cameo_code)
+    if override:
+        event, _, forced = override.partition("/")
+        mode = forced or (mode if ontology.cameo(cameo_code).event == event else None)
+    if event is None:
+        # CAMEO statements (01) have no PLOVER event; the lexicon must say what to code
+        raise CodingError(
+            "E302", event=f"(none for CAMEO {cameo_code})", choices=", ".join(ontology.plover_events())
+        )
+    ontology.plover_event(event)
+    return event, mode
+
+
+def _entries(lines: Iterable[str], *, source: str) -> Iterator[Trigger]:
+    rows = csv.reader((ln for ln in lines if ln.strip() and not ln.startswith("#")), delimiter="\t")
+    for lineno, row in enumerate(rows, 1):
+        if row[0] == "lemmas":
+            continue
+        if len(row) < 3 or row[1] not in _POS:
+            raise CodingError("E303", path=source, line=lineno, detail=f"need lemmas, V/N/A, cameo: {row}")
+        cameo_code = row[2]
+        obj = frozenset(x for x in (row[4] if len(row) > 4 else "").split("|") if x)
+        if cameo_code == BLOCK:
+            yield Trigger(
+                lemmas=tuple(row[0].split()), pos=row[1], cameo=BLOCK, event="", obj=obj, source=source
+            )
+            continue
+        ontology.cameo(cameo_code)
+        event, mode = _parse_override(row[3] if len(row) > 3 else "", cameo_code)
+        yield Trigger(
+            lemmas=tuple(row[0].split()),
+            pos=row[1],
+            cameo=cameo_code,
+            event=event,
+            mode=mode,
+            obj=obj,
+            source=source,
+        )
+
+
+class Lexicon:
+    """Trigger entries indexed by their first lemma; `match` finds them in a parsed sentence."""
+
+    def __init__(self, triggers: Iterable[Trigger]) -> None:
+        self._by_head: dict[str, list[Trigger]] = {}
+        for t in triggers:
+            self._by_head.setdefault(t.lemmas[0], []).append(t)
+        for entries in self._by_head.values():
+            # longest expression first, then entries with an object constraint before plain ones
+            entries.sort(key=lambda t: (-len(t.lemmas), not t.obj))
+
+    @classmethod
+    def from_tsv(cls, text: str, *, source: str = "builtin") -> Lexicon:
+        """Build a lexicon from TSV text in the triggers.tsv format."""
+        return cls(_entries(text.splitlines(), source=source))
+
+    def extend(self, triggers: Iterable[Trigger]) -> Lexicon:
+        """A new lexicon with extra entries (e.g. from a PETRARCH verb dictionary)."""
+        return Lexicon([*self.triggers(), *triggers])
+
+    def triggers(self) -> list[Trigger]:
+        """All entries."""
+        return [t for entries in self._by_head.values() for t in entries]
+
+    def cue_terms(self) -> set[str]:
+        """Lower-case lemmas and their inflections: a sentence without any of them has no event."""
+        out: set[str] = set()
+        for t in self.triggers():
+            out.update(inflections(t.lemmas[0]))
+        return out
+
+    def match(self, tok: Token) -> TriggerMatch | None:
+        """The best entry whose expression starts at `tok`, or None."""
+        keys = dict.fromkeys((tok.lemma_.lower(), tok.lower_))
+        for key in keys:
+            for entry in self._by_head.get(key, ()):
+                compound = entry.pos == "N" and len(entry.lemmas) > 1
+                if not compound and tok.pos_ not in _POS[entry.pos]:
+                    continue
+                rest = _match_rest(tok, entry)
+                if rest is None or (entry.obj and not entry.obj & _object_lemmas(tok, entry.pos)):
+                    continue
+                tokens = (tok.i, *rest)
+                # noun compounds are head-final ("air strike"): the last word carries the arguments
+                # and the part of speech (taggers often call the first word a verb: "tear gas")
+                head = max(tokens) if entry.pos == "N" else tok.i
+                if compound and tok.doc[head].pos_ not in _POS["N"]:
+                    continue
+                return TriggerMatch(trigger=entry, head=head, tokens=tokens)
+        return None
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _match_rest(tok: Token, entry: Trigger) -> tuple[int, ...] | None:
+    """Indices of the expression's other words: next to the head, or (verbs) among its dependents."""
+    found: list[int] = []
+    doc = tok.doc
+    pos = tok.i
+    for lemma in entry.lemmas[1:]:
+        nxt = doc[pos + 1] if pos + 1 < len(doc) else None
+        if nxt is not None and lemma in (_lemma(nxt), nxt.lower_):
+            pos = nxt.i
+            found.append(pos)
+            continue
+        kids = [c for c in tok.children if lemma in (_lemma(c), c.lower_)] if entry.pos == "V" else []
+        if not kids:
+            return None
+        found.append(kids[0].i)
+    return tuple(found)
+
+
+def _object_lemmas(tok: Token, pos: str) -> set[str]:
+    """Lemmas of what the trigger acts on (and their modifiers), for object-constrained entries."""
+    heads = [c for c in tok.children if c.dep_ in _OBJ_DEPS]
+    if pos == "N":
+        heads = [c for c in tok.children if c.dep_ in _NOUN_MOD_DEPS or c.dep_ == "prep"]
+        heads += [g for c in tok.children if c.dep_ == "prep" for g in c.children]
+        heads.append(tok.head)
+    out: set[str] = set()
+    if pos == "N" and tok.head is not tok:
+        # "teachers went on strike": the subject's own word, not its modifiers ("Air Force")
+        out.update(_lemma(c) for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"})
+    for h in heads:
+        out.add(_lemma(h))
+        out.update(_lemma(c) for c in h.children if c.dep_ in _NOUN_MOD_DEPS | {"conj", "prep", "pobj"})
+        out.update(_lemma(g) for c in h.children if c.dep_ == "prep" for g in c.children)
+    return out
+
+
+_IRREGULAR = {
+    "sell": "sold",
+    "buy": "bought",
+    "meet": "met",
+    "fight": "fought",
+    "shoot": "shot",
+    "hold": "held",
+    "take": "took taken",
+    "give": "gave given",
+    "send": "sent",
+    "lend": "lent",
+    "withdraw": "withdrew withdrawn",
+    "beat": "beaten",
+    "strike": "struck stricken",
+    "seize": "seized",
+    "forgive": "forgave forgiven",
+    "bring": "brought",
+    "make": "made",
+    "go": "went gone",
+    "break": "broke broken",
+    "cut": "cut",
+    "slay": "slew slain",
+    "swear": "swore sworn",
+    "shell": "shelled",
+    "rise": "rose risen",
+    "bomb": "bombed",
+    "lead": "led",
+    "fly": "flew flown",
+    "win": "won",
+    "tell": "told",
+    "say": "said",
+    "pay": "paid",
+}
+
+
+def inflections(lemma: str) -> set[str]:
+    """The lemma with its regular (and a few irregular) English inflections."""
+    forms = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d", lemma + "ing"}
+    if lemma.endswith("e"):
+        forms.add(lemma[:-1] + "ing")
+    if lemma.endswith("y"):
+        forms.update({lemma[:-1] + "ies", lemma[:-1] + "ied"})
+    if len(lemma) > 2 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+        forms.update({lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"})
+    forms.update(_IRREGULAR.get(lemma, "").split())
+    return forms
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    """The built-in lexicon (read once per process)."""
+    text = resources.files("cablegram.data.lexicon").joinpath("triggers.tsv").read_text(encoding="utf-8")
+    return Lexicon.from_tsv(text, source="triggers.tsv")
