@@ -23,3 +23,13 @@ def test_pieces_keep_sentence_indices_and_offsets():
     assert [p.sentence_index for p in pieces] == [1]
     assert text[pieces[0].start : pieces[0].end] == "Israel sold weapons to Azerbaijan."
     assert n_words == 12
+
+
+def test_opening_quote_stays_with_its_sentence():
+    text = 'The minister criticized Israel. "We will not accept this," he said.'
+    f = SentencePrefilter([])
+    sentences = next(iter(f.split([text])))
+    assert [text[s:e].strip() for s, e in sentences] == [
+        "The minister criticized Israel.",
+        '"We will not accept this," he said.',
+    ]

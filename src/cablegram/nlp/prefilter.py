@@ -27,6 +27,23 @@ class Piece:
     end: int
 
 
+def _reattach_opening_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Move an opening quotation mark left at the end of a sentence to the start of the next.
+
+    The rule-based sentencizer splits `Israel. "We will...` after the quote mark; the quote
+    finder needs the mark with the sentence it opens.
+    """
+    out = list(spans)
+    for i in range(len(out) - 1):
+        start, end = out[i]
+        body = text[start:end].rstrip()
+        cut = start + len(body) - 1
+        if body and body[-1] in _QUOTES and cut > start and text[cut - 1].isspace():
+            out[i] = (start, cut)
+            out[i + 1] = (cut, out[i + 1][1])
+    return [(s, e) for s, e in out if text[s:e].strip()]
+
+
 class SentencePrefilter:
     """Split a text into sentences and keep those with a trigger cue or a quotation."""
 
@@ -49,7 +66,7 @@ class SentencePrefilter:
     def split(self, texts: Iterable[str]) -> Iterable[list[tuple[int, int]]]:
         """Sentence (start, end) character offsets for each text."""
         for doc in self._splitter.pipe(texts, batch_size=256):
-            yield [(s.start_char, s.end_char) for s in doc.sents]
+            yield _reattach_opening_quotes(doc.text, [(s.start_char, s.end_char) for s in doc.sents])
 
     def has_cue(self, sentence: str) -> bool:
         """True when the sentence holds a cue term at word boundaries, or a quotation mark."""
