@@ -155,7 +155,8 @@ class Store:
         seen_hashes = {r["content_hash"] for r in stored}
         fresh: list[CodedDocument] = []
         dupes: list[str] = []
-        for c, doc_id, digest in zip(coded, keys["doc_id"].to_pylist(), keys["content_hash"].to_pylist()):
+        pairs = zip(keys["doc_id"].to_pylist(), keys["content_hash"].to_pylist(), strict=True)
+        for c, (doc_id, digest) in zip(coded, pairs, strict=True):
             if doc_id in seen_ids or digest in seen_hashes:
                 dupes.append(doc_id)
                 continue
