@@ -18,6 +18,8 @@ from cablegram.records import (
     stable_id,
 )
 
+GEONAMES = {"Baku": 587084, "Ganja": 586523}
+
 
 def actor(country: str, sector: str | None = None, text: str | None = None) -> Actor:
     """An actor mention with a CAMEO code built from country + sector."""
@@ -66,7 +68,9 @@ def event(
         actor=(actor(*src),),
         recipient=(actor(*dst),) if dst[0] else (),
         date=DateRef(date=day, precision="day" if day else None, text="Tuesday", basis="text"),
-        location=Place(name=place, country="AZE", geonameid=587084, lat=40.4, lon=49.9) if place else None,
+        location=Place(name=place, country="AZE", geonameid=GEONAMES[place], lat=40.4, lon=49.9)
+        if place
+        else None,
         factuality="asserted",
         size=Size(killed=2),
         confidence=0.9,
@@ -80,17 +84,37 @@ def coded(
     body = text or f"Report {doc_id}. " + " ".join(e.sentence for e in events)
     speaker = actor("ISR", "GOV", "the minister")
     quote = Quote(
-        quote_id=stable_id(doc_id, "q"), doc_id=doc_id, sentence_index=0, sentence=body[:40],
-        text="we will respond", start=0, end=15, speaker=speaker, speaker_text="the minister", cue="said",
+        quote_id=stable_id(doc_id, "q"),
+        doc_id=doc_id,
+        sentence_index=0,
+        sentence=body[:40],
+        text="we will respond",
+        start=0,
+        end=15,
+        speaker=speaker,
+        speaker_text="the minister",
+        cue="said",
     )
     advisory = Advisory(
-        advisory_id=stable_id(doc_id, "a"), doc_id=doc_id, sentence_index=0, sentence=body[:40],
-        trigger=TextSpan(text="warned", start=0, end=6), issuer=actor("USA", "GOV"),
-        countries=("AZE",), threats=("terrorism",), level="3",
+        advisory_id=stable_id(doc_id, "a"),
+        doc_id=doc_id,
+        sentence_index=0,
+        sentence=body[:40],
+        trigger=TextSpan(text="warned", start=0, end=6),
+        issuer=actor("USA", "GOV"),
+        countries=("AZE",),
+        threats=("terrorism",),
+        level="3",
     )
     return CodedDocument(
-        document=Document(doc_id=doc_id, text=body, published=published or Date(2024, 3, 6),
-                          title=f"Title {doc_id}", source="wire", meta={"k": "v"}),
+        document=Document(
+            doc_id=doc_id,
+            text=body,
+            published=published or Date(2024, 3, 6),
+            title=f"Title {doc_id}",
+            source="wire",
+            meta={"k": "v"},
+        ),
         events=events,
         quotes=(quote,),
         advisories=(advisory,),
