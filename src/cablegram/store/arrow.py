@@ -25,9 +25,7 @@ __all__ = [
 
 ACTOR_FIELDS = ("text", "start", "end", "name", "country", "sector", "cameo_code", "kb_id")
 ACTOR_TYPE = pa.list_(
-    pa.struct(
-        [(f, pa.int32() if f in {"start", "end"} else pa.string()) for f in ACTOR_FIELDS]
-    )
+    pa.struct([(f, pa.int32() if f in {"start", "end"} else pa.string()) for f in ACTOR_FIELDS])
 )
 
 

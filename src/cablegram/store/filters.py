@@ -118,8 +118,7 @@ def search_events(
     where, params = where_clause(flt)
     order = "DESC" if newest_first else "ASC"
     rows = store.rows(
-        f"SELECT e.* FROM events e WHERE {where} ORDER BY e.date {order} NULLS LAST, e.eid "
-        "LIMIT ? OFFSET ?",
+        f"SELECT e.* FROM events e WHERE {where} ORDER BY e.date {order} NULLS LAST, e.eid LIMIT ? OFFSET ?",
         [*params, limit, offset],
     )
     return [event_from_row(r) for r in rows]
