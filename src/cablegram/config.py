@@ -28,6 +28,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("min_confidence", 0.0, "Drop events whose confidence is below this."),
     Setting("drop_negated", False, "Drop events whose factuality is 'negated'."),
     Setting("cluster_window_days", 3, "Event mentions this many days apart may be one event."),
+    Setting("db", "cablegram.duckdb", "Store used by ingest/summary/search/export when --db is not given."),
     Setting("gazetteer_min_population", 15000, "Smallest city population in the gazetteer."),
     Setting("kb_dir", "~/.cablegram/kb", "Folder of user knowledge-base files (*.jsonl of KB entries)."),
     Setting("max_line_bytes", 10_000_000, "Longest JSONL/CSV line accepted (bytes)."),

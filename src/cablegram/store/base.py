@@ -22,7 +22,7 @@ import duckdb
 import pyarrow as pa
 
 from ..errors import StoreError
-from ..records import CodedDocument
+from ..records import CodedDocument, Document
 from .arrow import batch_tables
 from .schema import check_version, migrate
 
@@ -134,15 +134,15 @@ class Store:
         finally:
             self.con.unregister(view)
 
-    def _split_duplicates(self, coded: Sequence[CodedDocument]) -> tuple[list[CodedDocument], list[str]]:
-        """Documents not yet stored (nor repeated earlier in the batch), and the ids skipped."""
-        keys = pa.table(
-            {
-                "doc_id": [c.document.doc_id for c in coded],
-                "content_hash": [c.document.content_hash for c in coded],
-            }
-        )
-        self.con.register("_incoming_keys", keys)
+    def stored(self, documents: Sequence[Document]) -> set[str]:
+        """Ids of the given documents already in the store (same doc_id or same content hash)."""
+        keys = [(d.doc_id, d.content_hash) for d in documents]
+        ids, hashes = self._stored_keys(keys)
+        return {doc_id for doc_id, digest in keys if doc_id in ids or digest in hashes}
+
+    def _stored_keys(self, keys: Sequence[tuple[str, str]]) -> tuple[set[str], set[str]]:
+        table = pa.table({"doc_id": [k[0] for k in keys], "content_hash": [k[1] for k in keys]})
+        self.con.register("_incoming_keys", table)
         try:
             stored = self.rows(
                 "SELECT k.doc_id, k.content_hash FROM _incoming_keys k "
@@ -151,12 +151,15 @@ class Store:
             )
         finally:
             self.con.unregister("_incoming_keys")
-        seen_ids = {r["doc_id"] for r in stored}
-        seen_hashes = {r["content_hash"] for r in stored}
+        return {r["doc_id"] for r in stored}, {r["content_hash"] for r in stored}
+
+    def _split_duplicates(self, coded: Sequence[CodedDocument]) -> tuple[list[CodedDocument], list[str]]:
+        """Documents not yet stored (nor repeated earlier in the batch), and the ids skipped."""
+        keys = [(c.document.doc_id, c.document.content_hash) for c in coded]
+        seen_ids, seen_hashes = self._stored_keys(keys)
         fresh: list[CodedDocument] = []
         dupes: list[str] = []
-        pairs = zip(keys["doc_id"].to_pylist(), keys["content_hash"].to_pylist(), strict=True)
-        for c, (doc_id, digest) in zip(coded, pairs, strict=True):
+        for c, (doc_id, digest) in zip(coded, keys, strict=True):
             if doc_id in seen_ids or digest in seen_hashes:
                 dupes.append(doc_id)
                 continue
