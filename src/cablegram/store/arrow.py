@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date as Date
 from datetime import datetime
+from operator import attrgetter
 from typing import Any
 
+import numpy as np
 import pyarrow as pa
 
 from ..records import Actor, CodedDocument, DateRef, Event, Place, Size, TextSpan
@@ -27,10 +30,6 @@ ACTOR_FIELDS = ("text", "start", "end", "name", "country", "sector", "cameo_code
 ACTOR_TYPE = pa.list_(
     pa.struct([(f, pa.int32() if f in {"start", "end"} else pa.string()) for f in ACTOR_FIELDS])
 )
-
-
-def _actors(actors: Sequence[Actor]) -> list[dict[str, Any]]:
-    return [{f: getattr(a, f) for f in ACTOR_FIELDS} for a in actors]
 
 
 def documents_table(coded: Sequence[CodedDocument], *, batch_id: str) -> pa.Table:
@@ -85,46 +84,6 @@ def mentions_table(coded: Sequence[CodedDocument]) -> pa.Table:
     return pa.table(cols)
 
 
-def _loc(events: Sequence[Event], attr: str) -> list[Any]:
-    return [getattr(e.location, attr) if e.location else None for e in events]
-
-
-def events_table(events: Sequence[Event], *, first_eid: int) -> pa.Table:
-    """One row per event mention; `eid` is the store's integer key (first_eid, first_eid+1, ...)."""
-    n = len(events)
-    return pa.table(
-        {
-            "eid": pa.array(range(first_eid, first_eid + n), pa.int64()),
-            "event_id": [e.event_id for e in events],
-            "doc_id": [e.doc_id for e in events],
-            "sentence_index": pa.array([e.sentence_index for e in events], pa.int32()),
-            "sentence": [e.sentence for e in events],
-            "trigger_text": [e.trigger.text for e in events],
-            "trigger_start": pa.array([e.trigger.start for e in events], pa.int32()),
-            "trigger_end": pa.array([e.trigger.end for e in events], pa.int32()),
-            "event": [e.event for e in events],
-            "mode": pa.array([e.mode for e in events], pa.string()),
-            "context": pa.array([list(e.context) for e in events], pa.list_(pa.string())),
-            "cameo": [e.cameo for e in events],
-            "cameo_root": pa.array([e.cameo_root for e in events], pa.string()),
-            "goldstein": pa.array([e.goldstein for e in events], pa.float64()),
-            "quad": pa.array([e.quad for e in events], pa.int8()),
-            "plover_score": pa.array([e.plover_score for e in events], pa.float64()),
-            "actor": pa.array([_actors(e.actor) for e in events], ACTOR_TYPE),
-            "recipient": pa.array([_actors(e.recipient) for e in events], ACTOR_TYPE),
-            "date": pa.array([e.date.date for e in events], pa.date32()),
-            "date_precision": pa.array([e.date.precision for e in events], pa.string()),
-            "date_text": pa.array([e.date.text for e in events], pa.string()),
-            "date_basis": pa.array([e.date.basis for e in events], pa.string()),
-            **_location_columns(events),
-            "factuality": [e.factuality for e in events],
-            "attribution": pa.array([e.attribution for e in events], pa.string()),
-            **{k: pa.array([getattr(e.size, k) for e in events], pa.int32()) for k in _SIZE},
-            "confidence": pa.array([e.confidence for e in events], pa.float64()),
-        }
-    )
-
-
 _SIZE = ("killed", "injured", "arrested", "participants")
 _LOC = {
     "loc_name": ("name", pa.string()),
@@ -139,25 +98,131 @@ _LOC = {
     "feature_class": ("feature_class", pa.string()),
     "loc_basis": ("basis", pa.string()),
 }
+# Plain event attributes and their Arrow types, read in one pass with attrgetter (fast in C).
+_PLAIN = (
+    ("event_id", pa.string()),
+    ("doc_id", pa.string()),
+    ("sentence_index", pa.int32()),
+    ("sentence", pa.string()),
+    ("event", pa.string()),
+    ("mode", pa.string()),
+    ("cameo", pa.string()),
+    ("cameo_root", pa.string()),
+    ("goldstein", pa.float64()),
+    ("quad", pa.int8()),
+    ("plover_score", pa.float64()),
+    ("factuality", pa.string()),
+    ("attribution", pa.string()),
+    ("confidence", pa.float64()),
+)
+_ACTOR_TYPES = {f: pa.int32() if f in {"start", "end"} else pa.string() for f in ACTOR_FIELDS}
+_ACTOR_GET = attrgetter(*ACTOR_FIELDS)
 
 
-def _location_columns(events: Sequence[Event]) -> dict[str, pa.Array]:
-    return {col: pa.array(_loc(events, attr), typ) for col, (attr, typ) in _LOC.items()}
+def _columns(items: Sequence[Any], names: Sequence[str]) -> list[tuple[Any, ...]]:
+    """Transpose: one tuple of values per attribute name (empty tuples for no items)."""
+    if not items:
+        return [()] * len(names)
+    return (
+        list(zip(*map(attrgetter(*names), items), strict=True))
+        if len(names) > 1
+        else [tuple(map(attrgetter(names[0]), items))]
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _FlatActors:
+    """Actors of one role across a batch: per-field flat columns plus list offsets per event."""
+
+    offsets: list[int]
+    fields: dict[str, list[Any]]
+
+    def as_lists(self) -> pa.Array:
+        flat = [pa.array(self.fields[f], _ACTOR_TYPES[f]) for f in ACTOR_FIELDS]
+        struct = pa.StructArray.from_arrays(flat, fields=list(ACTOR_TYPE.value_type))
+        return pa.ListArray.from_arrays(pa.array(self.offsets, pa.int32()), struct)
+
+
+def _flatten(groups: Sequence[tuple[Actor, ...]]) -> _FlatActors:
+    offsets = [0]
+    flat: list[Actor] = []
+    for group in groups:
+        flat.extend(group)
+        offsets.append(len(flat))
+    values = list(zip(*map(_ACTOR_GET, flat), strict=True)) if flat else [()] * len(ACTOR_FIELDS)
+    return _FlatActors(
+        offsets=offsets, fields={f: list(v) for f, v in zip(ACTOR_FIELDS, values, strict=True)}
+    )
+
+
+def events_table(events: Sequence[Event], *, first_eid: int) -> pa.Table:
+    """One row per event mention; `eid` is the store's integer key (first_eid, first_eid+1, ...)."""
+    return _events_and_actors(events, first_eid=first_eid)[0]
 
 
 def event_actors_table(events: Sequence[Event], *, first_eid: int) -> pa.Table:
     """Actors flattened to one row per (event, role, position): what dyad queries join on."""
-    cols: dict[str, list[Any]] = {k: [] for k in ("eid", "role", "pos", "country", "sector")}
-    cols.update({"cameo_code": [], "kb_id": [], "name": []})
-    for i, e in enumerate(events):
-        for role, actors in (("A", e.actor), ("R", e.recipient)):
-            for pos, a in enumerate(actors):
-                for key, value in (("eid", first_eid + i), ("role", role), ("pos", pos)):
-                    cols[key].append(value)
-                for key in ("country", "sector", "cameo_code", "kb_id", "name"):
-                    cols[key].append(getattr(a, key))
-    types = {"eid": pa.int64(), "pos": pa.int16()}
-    return pa.table({k: pa.array(v, types.get(k, pa.string())) for k, v in cols.items()})
+    return _events_and_actors(events, first_eid=first_eid)[1]
+
+
+def _events_and_actors(events: Sequence[Event], *, first_eid: int) -> tuple[pa.Table, pa.Table]:
+    n = len(events)
+    eids = np.arange(first_eid, first_eid + n, dtype=np.int64)
+    names = [name for name, _t in _PLAIN]
+    cols: dict[str, Any] = {"eid": eids}
+    for (name, typ), values in zip(_PLAIN, _columns(events, names), strict=True):
+        cols[name] = pa.array(values, typ)
+    triggers, dates, sizes = (_columns(events, (attr,))[0] for attr in ("trigger", "date", "size"))
+    for col, values in zip(("trigger_text", "trigger_start", "trigger_end"),
+                           _columns(triggers, ("text", "start", "end")), strict=True):  # fmt: skip
+        cols[col] = pa.array(values, pa.string() if col == "trigger_text" else pa.int32())
+    cols["context"] = _string_lists([e.context for e in events])
+    actors, recipients = _flatten([e.actor for e in events]), _flatten([e.recipient for e in events])
+    cols["actor"], cols["recipient"] = actors.as_lists(), recipients.as_lists()
+    date_cols = _columns(dates, ("date", "precision", "text", "basis"))
+    cols["date"] = pa.array(date_cols[0], pa.date32())
+    for col, values in zip(("date_precision", "date_text", "date_basis"), date_cols[1:], strict=True):
+        cols[col] = pa.array(values, pa.string())
+    locations = [e.location for e in events]
+    located = any(p is not None for p in locations)
+    for col, (attr, typ) in _LOC.items():
+        values = [getattr(p, attr) if p else None for p in locations] if located else None
+        cols[col] = pa.array(values, typ) if located else pa.nulls(n, typ)
+    for col, values in zip(_SIZE, _columns(sizes, _SIZE), strict=True):
+        cols[col] = pa.array(values, pa.int32())
+    return pa.table(cols), _actor_rows(eids, actors, recipients)
+
+
+def _string_lists(groups: Sequence[tuple[str, ...]]) -> pa.Array:
+    """A list<string> column built from offsets (far faster than one Python list per row)."""
+    offsets = [0]
+    flat: list[str] = []
+    for group in groups:
+        flat.extend(group)
+        offsets.append(len(flat))
+    return pa.ListArray.from_arrays(pa.array(offsets, pa.int32()), pa.array(flat, pa.string()))
+
+
+def _actor_rows(eids: np.ndarray, actors: _FlatActors, recipients: _FlatActors) -> pa.Table:
+    parts = []
+    for role, flat in (("A", actors), ("R", recipients)):
+        counts = np.diff(np.asarray(flat.offsets, dtype=np.int64))
+        starts = np.repeat(np.asarray(flat.offsets[:-1], dtype=np.int64), counts)
+        total = int(counts.sum())
+        parts.append(
+            pa.table(
+                {
+                    "eid": np.repeat(eids, counts),
+                    "role": pa.array([role] * total, pa.string()),
+                    "pos": (np.arange(total, dtype=np.int64) - starts).astype(np.int16),
+                    **{k: pa.array(flat.fields[k], pa.string()) for k in _EA_FIELDS},
+                }
+            )
+        )
+    return pa.concat_tables(parts)
+
+
+_EA_FIELDS = ("country", "sector", "cameo_code", "kb_id", "name")
 
 
 def quotes_table(coded: Sequence[CodedDocument]) -> pa.Table:
@@ -220,12 +285,13 @@ def advisories_table(coded: Sequence[CodedDocument]) -> pa.Table:
 def batch_tables(coded: Sequence[CodedDocument], *, first_eid: int, batch_id: str) -> dict[str, pa.Table]:
     """Every store table's rows for a batch, keyed by table name (insert order matters not)."""
     events = [e for c in coded for e in c.events]
+    event_rows, actor_rows = _events_and_actors(events, first_eid=first_eid)
     return {
         "documents": documents_table(coded, batch_id=batch_id),
         "sentences": sentences_table(coded),
         "mentions": mentions_table(coded),
-        "events": events_table(events, first_eid=first_eid),
-        "event_actors": event_actors_table(events, first_eid=first_eid),
+        "events": event_rows,
+        "event_actors": actor_rows,
         "quotes": quotes_table(coded),
         "advisories": advisories_table(coded),
     }
