@@ -205,7 +205,8 @@ def gdelt_row(row: dict[str, Any]) -> list[Any]:
     day: Date | None = row.get("date")
     cameo = row.get("cameo") or ""
     located = row.get("loc_name") is not None
-    geo = [4 if row.get("feature_class") == "P" else 1, row.get("loc_name"), "", "", "",
+    geo_type = {"P": 4, "A": 5}.get(row.get("feature_class") or "", "")  # world city / world state
+    geo = [geo_type, row.get("loc_name"), "", "", "",
            row.get("lat"), row.get("lon"), row.get("geonameid")] if located else [""] * 8  # fmt: skip
     added: datetime | None = row.get("ingested_at")
     return [
