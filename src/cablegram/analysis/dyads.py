@@ -51,33 +51,39 @@ def _period(by: str) -> str:
 
 
 def _side(role: str, country: str, sector: str | None) -> tuple[str, list[Any]]:
-    sql = "e.eid IN (SELECT eid FROM event_actors WHERE role = ? AND country = ?"
+    sql = "SELECT eid FROM event_actors WHERE role = ? AND country = ?"
     params: list[Any] = [role, country.upper()]
     if sector:
         sql += " AND sector = ?"
         params.append(sector.upper())
-    return sql + ")", params
+    return sql, params
 
 
-def _dyad_condition(
+def _dyad_ids(
     a: str, b: str, *, directed: bool, sector_a: str | None, sector_b: str | None
 ) -> tuple[str, list[Any]]:
+    """A subquery of the eids of a → b events (and b → a unless directed).
+
+    Set operations on `event_actors` alone, joined to `events` once: an OR of IN-subqueries
+    makes DuckDB mark-join every event four times (measured 6x slower at 2M events).
+    """
     src, p1 = _side("A", a, sector_a)
     dst, p2 = _side("R", b, sector_b)
-    cond, params = f"({src} AND {dst})", p1 + p2
+    sql, params = f"({src} INTERSECT {dst})", p1 + p2
     if not directed:
         rsrc, p3 = _side("A", b, sector_b)
         rdst, p4 = _side("R", a, sector_a)
-        cond, params = f"({cond} OR ({rsrc} AND {rdst}))", params + p3 + p4
-    return cond, params
+        sql, params = f"({sql} UNION ({rsrc} INTERSECT {rdst}))", params + p3 + p4
+    return sql, params
 
 
-def _units_sql(count: CountBy, extra_cols: str, where: str) -> str:
+def _units_sql(count: CountBy, extra_cols: str, where: str, *, ids: str) -> str:
     """Per counted unit: its group columns and mean scores (one row per unit and group)."""
     join = CLUSTER_JOIN if count == "events" else ""
     return (
         f"SELECT {extra_cols}, {unit_key(count)} AS unit, avg(e.goldstein) AS g, "
-        f"avg(e.plover_score) AS p FROM events e {join} WHERE {where} GROUP BY ALL"
+        f"avg(e.plover_score) AS p FROM events e JOIN {ids} AS ids ON ids.eid = e.eid {join} "
+        f"WHERE {where} GROUP BY ALL"
     )
 
 
@@ -94,10 +100,10 @@ def dyad_series(
     flt: EventFilter | None = None,
 ) -> list[DyadPoint]:
     """Counts and scores per period, PLOVER type and quad for the dyad a–b (a → b if directed)."""
-    dyad, params = _dyad_condition(a, b, directed=directed, sector_a=sector_a, sector_b=sector_b)
+    ids, params = _dyad_ids(a, b, directed=directed, sector_a=sector_a, sector_b=sector_b)
     extra, more = where_clause(flt or EventFilter())
-    where = f"e.date IS NOT NULL AND {dyad} AND {extra}"
-    inner = _units_sql(count, f"{_period(by)} AS period, e.event, e.quad", where)
+    where = f"e.date IS NOT NULL AND {extra}"
+    inner = _units_sql(count, f"{_period(by)} AS period, e.event, e.quad", where, ids=ids)
     rows = store.rows(
         f"SELECT period, event, quad, count(*) AS n, sum(g) AS gs, avg(g) AS gm, sum(p) AS ps, "
         f"avg(p) AS pm FROM ({inner}) GROUP BY ALL ORDER BY period, event, quad",
