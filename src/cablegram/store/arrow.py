@@ -116,18 +116,11 @@ _PLAIN = (
     ("confidence", pa.float64()),
 )
 _ACTOR_TYPES = {f: pa.int32() if f in {"start", "end"} else pa.string() for f in ACTOR_FIELDS}
-_ACTOR_GET = attrgetter(*ACTOR_FIELDS)
 
 
-def _columns(items: Sequence[Any], names: Sequence[str]) -> list[tuple[Any, ...]]:
-    """Transpose: one tuple of values per attribute name (empty tuples for no items)."""
-    if not items:
-        return [()] * len(names)
-    return (
-        list(zip(*map(attrgetter(*names), items), strict=True))
-        if len(names) > 1
-        else [tuple(map(attrgetter(names[0]), items))]
-    )
+def _columns(items: Sequence[Any], names: Sequence[str]) -> list[list[Any]]:
+    """One list of values per attribute name (a C-level map per field: the fastest transpose)."""
+    return [list(map(attrgetter(name), items)) for name in names]
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,10 +142,8 @@ def _flatten(groups: Sequence[tuple[Actor, ...]]) -> _FlatActors:
     for group in groups:
         flat.extend(group)
         offsets.append(len(flat))
-    values = list(zip(*map(_ACTOR_GET, flat), strict=True)) if flat else [()] * len(ACTOR_FIELDS)
-    return _FlatActors(
-        offsets=offsets, fields={f: list(v) for f, v in zip(ACTOR_FIELDS, values, strict=True)}
-    )
+    fields = dict(zip(ACTOR_FIELDS, _columns(flat, ACTOR_FIELDS), strict=True))
+    return _FlatActors(offsets=offsets, fields=fields)
 
 
 def events_table(events: Sequence[Event], *, first_eid: int) -> pa.Table:
