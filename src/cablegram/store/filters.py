@@ -8,6 +8,7 @@ flattened `event_actors` table, which keeps them fast on millions of events.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, fields
 from datetime import date as Date
 from typing import Any, Literal
@@ -34,8 +35,9 @@ CountBy = Literal["events", "reports"]
 class EventFilter:
     """Which events to select; every field left None selects everything.
 
-    actor / recipient: a country code (ISR), a CAMEO actor code or its prefix (ISRGOV), a KB id,
-    or part of the actor's name. country: either side's country. sector: either side's sector.
+    actor / recipient: in capitals, a country code (ISR), a CAMEO actor code or its prefix
+    (ISRGOV) or a KB id; otherwise a KB id or part of the actor's name (case-insensitive).
+    country: either side's country. sector: either side's sector.
     event: PLOVER type. cameo: a CAMEO code or prefix (19 matches 190-196). place: part of the
     location name, or its ISO3 country. text: part of the sentence (case-insensitive).
     """
@@ -58,10 +60,16 @@ class EventFilter:
         return all(getattr(self, f.name) is None for f in fields(self))
 
 
+_CODE = re.compile(r"[A-Z0-9-]{3,}")
+
+
 def _actor_match(token: str) -> tuple[str, list[Any]]:
-    code = token.strip().upper()
-    sql = "(country = ? OR starts_with(cameo_code, ?) OR kb_id = ? OR name ILIKE ?)"
-    return sql, [code, code, token, f"%{token}%"]
+    """A code typed in capitals (RUS, ISRGOV) matches codes only, which stays a cheap equality
+    scan; anything else (Putin, kb:...) matches the KB id or part of the name."""
+    token = token.strip()
+    if _CODE.fullmatch(token):
+        return "(country = ? OR starts_with(cameo_code, ?) OR kb_id = ?)", [token, token, token]
+    return "(kb_id = ? OR name ILIKE ?)", [token, f"%{token}%"]
 
 
 def _actors_in(role: str | None, cond: str) -> str:
