@@ -130,29 +130,32 @@ def synthetic_tables(n: int, *, first_eid: int, seed: int) -> dict[str, pa.Table
     return {"documents": documents, "events": events, "event_actors": actors}
 
 
-def _actor(rng: np.random.Generator) -> Actor:
-    country = str(COUNTRIES[_country_index(rng, 1)[0]])
-    sector = str(SECTORS[rng.integers(0, len(SECTORS))])
-    return Actor(text=country, start=0, end=3, name=country, country=country, sector=sector,
-                 cameo_code=country + sector)  # fmt: skip
-
-
 def synthetic_batches(n: int, *, batch_docs: int, seed: int, prefix: str) -> Iterator[list[CodedDocument]]:
     """`n` events as coded documents (EVENTS_PER_DOC each), in batches of `batch_docs`."""
     rng = np.random.default_rng(seed)
+    kind = rng.integers(0, len(TYPES), n).tolist()
+    src, dst = _country_index(rng, n).tolist(), _country_index(rng, n).tolist()
+    s_sec, d_sec = rng.integers(0, len(SECTORS), n).tolist(), rng.integers(0, len(SECTORS), n).tolist()
+    days = [EPOCH + timedelta(days=d) for d in rng.integers(0, DAYS, n).tolist()]
+    actors = {
+        (c, s): Actor(text=str(COUNTRIES[c]), start=0, end=3, name=str(COUNTRIES[c]),
+                      country=str(COUNTRIES[c]), sector=str(SECTORS[s]),
+                      cameo_code=f"{COUNTRIES[c]}{SECTORS[s]}")
+        for c in range(len(COUNTRIES)) for s in range(len(SECTORS))
+    }  # fmt: skip
     batch: list[CodedDocument] = []
     for d in range(n // EVENTS_PER_DOC):
         doc_id = f"{prefix}{d}"
         text = f"Synthetic report {doc_id}."
         events = []
-        for i in range(EVENTS_PER_DOC):
-            name, cameo, gold, quad = TYPES[rng.integers(0, len(TYPES))]
-            day = EPOCH + timedelta(days=int(rng.integers(0, DAYS)))
+        for i in range(d * EVENTS_PER_DOC, (d + 1) * EVENTS_PER_DOC):
+            name, cameo, gold, quad = TYPES[kind[i]]
             events.append(Event(
-                event_id=f"{doc_id}-{i}", doc_id=doc_id, sentence_index=i, sentence=text,
+                event_id=f"{doc_id}-{i}", doc_id=doc_id, sentence_index=i % EVENTS_PER_DOC, sentence=text,
                 trigger=TextSpan(text=name.lower(), start=0, end=5), event=name, cameo=cameo,
-                goldstein=gold, quad=quad, plover_score=gold * 1.2, actor=(_actor(rng),),
-                recipient=(_actor(rng),), date=DateRef(date=day, precision="day", basis="text"),
+                goldstein=gold, quad=quad, plover_score=gold * 1.2, actor=(actors[src[i], s_sec[i]],),
+                recipient=(actors[dst[i], d_sec[i]],),
+                date=DateRef(date=days[i], precision="day", basis="text"),
             ))  # fmt: skip
         batch.append(CodedDocument(document=Document(doc_id=doc_id, text=text), events=tuple(events)))
         if len(batch) >= batch_docs:
