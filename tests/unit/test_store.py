@@ -142,3 +142,10 @@ def test_reopening_keeps_data_and_version(tmp_path):
     with open_store(path) as store:
         assert _counts(store)["events"] == 1
         assert store.scalar("SELECT count(*) FROM schema_version") == latest_version()
+
+
+def test_arrow_read_returns_a_table():
+    store = MemoryStore()
+    store.write([coded("d1", event("d1"), event("d1", 1))])
+    table = store.arrow("SELECT event, count(*) AS n FROM events GROUP BY event")
+    assert table.to_pylist() == [{"event": "ASSAULT", "n": 2}]

@@ -113,7 +113,9 @@ def cluster_events(store: Store, *, window_days: int = 3) -> ClusterReport:
             continue
         root, child = min(ra, rb), max(ra, rb)  # the oldest mention names the cluster
         parent[child] = root
-        where[root] = pa_ if pa_ is not None else pb
+        known = pa_ if pa_ is not None else pb
+        if known is not None:
+            where[root] = known
     eids = [r[0] for r in store.con.execute("SELECT eid FROM events ORDER BY eid").fetchall()]
     members = pa.table(
         {

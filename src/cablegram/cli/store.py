@@ -273,7 +273,7 @@ def run_search(args: argparse.Namespace) -> int:
     if args.json:
         _json_lines(e.to_dict() for e in events)
         return 0
-    rows = [
+    table_rows = [
         (
             e.date.date,
             e.event,
@@ -286,7 +286,7 @@ def run_search(args: argparse.Namespace) -> int:
         for e in events
     ]
     cols = ("date", "type", "cameo", "actor", "recipient", "factuality", "sentence")
-    _console().print(_table(f"{len(events)} events", cols, rows))
+    _console().print(_table(f"{len(events)} events", cols, table_rows))
     return 0
 
 

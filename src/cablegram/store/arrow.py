@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 import pyarrow as pa
 
-from ..records import Actor, CodedDocument, DateRef, Event, Place, Size, TextSpan
+from ..records import Actor, Advisory, CodedDocument, DateRef, Event, Place, Quote, Size, TextSpan
 
 __all__ = [
     "ACTOR_FIELDS",
@@ -62,7 +62,8 @@ def sentences_table(coded: Sequence[CodedDocument]) -> pa.Table:
     """The sentences that carry evidence (events, quotes, advisories), once each."""
     seen: dict[tuple[str, int], str] = {}
     for c in coded:
-        for item in (*c.events, *c.quotes, *c.advisories):
+        items: list[Event | Quote | Advisory] = [*c.events, *c.quotes, *c.advisories]
+        for item in items:
             seen.setdefault((item.doc_id, item.sentence_index), item.sentence)
     keys = list(seen)
     return pa.table(
@@ -177,8 +178,8 @@ def _events_and_actors(events: Sequence[Event], *, first_eid: int) -> tuple[pa.T
     locations = [e.location for e in events]
     located = any(p is not None for p in locations)
     for col, (attr, typ) in _LOC.items():
-        values = [getattr(p, attr) if p else None for p in locations] if located else None
-        cols[col] = pa.array(values, typ) if located else pa.nulls(n, typ)
+        where = [getattr(p, attr) if p else None for p in locations] if located else []
+        cols[col] = pa.array(where, typ) if located else pa.nulls(n, typ)
     for col, values in zip(_SIZE, _columns(sizes, _SIZE), strict=True):
         cols[col] = pa.array(values, pa.int32())
     return pa.table(cols), _actor_rows(eids, actors, recipients)
@@ -197,8 +198,9 @@ def _string_lists(groups: Sequence[tuple[str, ...]]) -> pa.Array:
 def _actor_rows(eids: np.ndarray, actors: _FlatActors, recipients: _FlatActors) -> pa.Table:
     parts = []
     for role, flat in (("A", actors), ("R", recipients)):
-        counts = np.diff(np.asarray(flat.offsets, dtype=np.int64))
-        starts = np.repeat(np.asarray(flat.offsets[:-1], dtype=np.int64), counts)
+        offsets = np.asarray(flat.offsets, dtype=np.int64)
+        counts = offsets[1:] - offsets[:-1]
+        starts = np.repeat(offsets[:-1], counts)
         total = int(counts.sum())
         parts.append(
             pa.table(
@@ -289,13 +291,15 @@ def batch_tables(coded: Sequence[CodedDocument], *, first_eid: int, batch_id: st
 
 
 def _actor(d: dict[str, Any]) -> Actor:
-    return Actor(**{f: d.get(f) for f in ACTOR_FIELDS})
+    values: dict[str, Any] = {f: d.get(f) for f in ACTOR_FIELDS}
+    return Actor(**values)
 
 
 def _place(row: dict[str, Any]) -> Place | None:
     if row.get("loc_name") is None:
         return None
-    return Place(**{attr: row.get(col) for col, (attr, _t) in _LOC.items()})
+    values: dict[str, Any] = {attr: row.get(col) for col, (attr, _t) in _LOC.items()}
+    return Place(**values)
 
 
 def event_from_row(row: dict[str, Any]) -> Event:
