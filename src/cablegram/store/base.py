@@ -88,7 +88,7 @@ class Store:
 
     def arrow(self, sql: str, params: Sequence[Any] = ()) -> pa.Table:
         """Run a read query and return an Arrow table (for exports and bulk reads)."""
-        return self.con.execute(sql, list(params)).to_arrow_table()
+        return self.con.sql(sql, params=list(params)).to_arrow_table()
 
     # -- writing ------------------------------------------------------------------------
     def write(self, coded: Sequence[CodedDocument]) -> WriteReport:
