@@ -136,3 +136,14 @@ def test_summary(store):
     assert (summary.first_date, summary.last_date) == (D, Date(2024, 4, 20))
     assert summary.quotes == 7 and summary.advisories == 7
     assert store_summary(store, count="events").by_type[0] == ("ASSAULT", 3)
+
+
+@pytest.mark.parametrize("start", range(4))
+def test_cluster_window_is_exact_across_date_buckets(start):
+    base = Date(2024, 1, 1).toordinal() + start
+    for gap in range(6):
+        s = MemoryStore()
+        days = (Date.fromordinal(base), Date.fromordinal(base + gap))
+        s.write([coded(f"g{i}", event(f"g{i}", day=d)) for i, d in enumerate(days)])
+        report = cluster_events(s, window_days=3)
+        assert report.clusters == (1 if gap <= 3 else 2), (start, gap)

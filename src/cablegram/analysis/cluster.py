@@ -40,16 +40,29 @@ class ClusterReport:
     window_days: int
 
 
+# Candidate pairs: same type, a shared actor country (sectors compatible), dates within the
+# window. Dates are cut into buckets one window wide and only the same or the next bucket is
+# joined, so the hash join's key (type, country, bucket) keeps blocks small even when a
+# country has hundreds of thousands of mentions (a plain date-range condition would compare
+# every pair in the block).
 _CANDIDATES = """
 WITH k AS (
-    SELECT e.eid, e.event, e.date, a.country, a.sector
+    SELECT e.eid, e.event, e.date, a.country, a.sector,
+           date_diff('day', DATE '1970-01-01', e.date) // (? + 1) AS bucket
     FROM events e JOIN event_actors a ON a.eid = e.eid AND a.role = 'A'
     WHERE e.date IS NOT NULL AND a.country IS NOT NULL
+), pairs AS (
+    SELECT x.eid AS a, y.eid AS b, x.date AS da, y.date AS db, x.sector AS sa, y.sector AS sb
+    FROM k x JOIN k y ON x.event = y.event AND x.country = y.country AND x.bucket = y.bucket
+    WHERE x.eid < y.eid
+    UNION ALL
+    SELECT least(x.eid, y.eid), greatest(x.eid, y.eid), x.date, y.date, x.sector, y.sector
+    FROM k x JOIN k y ON x.event = y.event AND x.country = y.country AND y.bucket = x.bucket + 1
 )
-SELECT DISTINCT x.eid AS a, y.eid AS b, abs(date_diff('day', x.date, y.date)) AS gap
-FROM k x JOIN k y ON x.event = y.event AND x.country = y.country AND x.eid < y.eid
-WHERE abs(date_diff('day', x.date, y.date)) <= ?
-  AND (x.sector IS NULL OR y.sector IS NULL OR x.sector = y.sector)
+SELECT DISTINCT a, b, abs(date_diff('day', da, db)) AS gap
+FROM pairs
+WHERE abs(date_diff('day', da, db)) <= ? AND a <> b
+  AND (sa IS NULL OR sb IS NULL OR sa = sb)
 ORDER BY gap, a, b
 """
 
@@ -87,7 +100,7 @@ def _side_info(store: Store) -> tuple[dict[int, list[tuple[str, str | None]]], d
 
 def _links(store: Store, window_days: int) -> tuple[list[tuple[int, int]], dict[int, str]]:
     """Pairs of mentions that satisfy the whole rule, and the known place of each mention."""
-    pairs = store.con.execute(_CANDIDATES, [window_days]).fetchall()
+    pairs = store.con.execute(_CANDIDATES, [window_days, window_days]).fetchall()
     if not pairs:
         return [], {}
     recipients, places = _side_info(store)
