@@ -32,14 +32,16 @@ ACTOR_TYPE = pa.list_(
 )
 
 
-def documents_table(coded: Sequence[CodedDocument], *, batch_id: str) -> pa.Table:
-    """One row per document, with metadata, content hash and the full text."""
+def documents_table(
+    coded: Sequence[CodedDocument], *, batch_id: str, hashes: Sequence[str] | None = None
+) -> pa.Table:
+    """One row per document, with metadata, content hash (pass it if known) and the full text."""
     docs = [c.document for c in coded]
     now = datetime.now()
     return pa.table(
         {
             "doc_id": [d.doc_id for d in docs],
-            "content_hash": [d.content_hash for d in docs],
+            "content_hash": list(hashes) if hashes is not None else [d.content_hash for d in docs],
             "published": pa.array([d.published for d in docs], pa.date32()),
             "title": [d.title for d in docs],
             "url": [d.url for d in docs],
@@ -48,7 +50,7 @@ def documents_table(coded: Sequence[CodedDocument], *, batch_id: str) -> pa.Tabl
             "path": [d.path for d in docs],
             "input_format": [d.input_format for d in docs],
             "language": [d.language for d in docs],
-            "meta": [json.dumps(d.meta, ensure_ascii=False) for d in docs],
+            "meta": [json.dumps(d.meta, ensure_ascii=False) if d.meta else "{}" for d in docs],
             "n_sentences": pa.array([c.n_sentences for c in coded], pa.int32()),
             "n_words": pa.array([c.n_words for c in coded], pa.int32()),
             "text": [d.text for d in docs],
@@ -59,10 +61,11 @@ def documents_table(coded: Sequence[CodedDocument], *, batch_id: str) -> pa.Tabl
 
 
 def sentences_table(coded: Sequence[CodedDocument]) -> pa.Table:
-    """The sentences that carry evidence (events, quotes, advisories), once each."""
+    """The sentences of quotes and advisories, once each (event sentences are added in SQL
+    from the events table by `Store.load_tables`, which is much cheaper than a Python pass)."""
     seen: dict[tuple[str, int], str] = {}
     for c in coded:
-        items: list[Event | Quote | Advisory] = [*c.events, *c.quotes, *c.advisories]
+        items: list[Quote | Advisory] = [*c.quotes, *c.advisories]
         for item in items:
             seen.setdefault((item.doc_id, item.sentence_index), item.sentence)
     keys = list(seen)
@@ -275,12 +278,14 @@ def advisories_table(coded: Sequence[CodedDocument]) -> pa.Table:
     )
 
 
-def batch_tables(coded: Sequence[CodedDocument], *, first_eid: int, batch_id: str) -> dict[str, pa.Table]:
+def batch_tables(
+    coded: Sequence[CodedDocument], *, first_eid: int, batch_id: str, hashes: Sequence[str] | None = None
+) -> dict[str, pa.Table]:
     """Every store table's rows for a batch, keyed by table name (insert order matters not)."""
     events = [e for c in coded for e in c.events]
     event_rows, actor_rows = _events_and_actors(events, first_eid=first_eid)
     return {
-        "documents": documents_table(coded, batch_id=batch_id),
+        "documents": documents_table(coded, batch_id=batch_id, hashes=hashes),
         "sentences": sentences_table(coded),
         "mentions": mentions_table(coded),
         "events": event_rows,

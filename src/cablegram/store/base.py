@@ -28,6 +28,13 @@ from .schema import check_version, migrate
 
 __all__ = ["DuckDBStore", "MemoryStore", "Store", "WriteReport", "open_store"]
 
+_EMPTY_SENTENCES = pa.table(
+    {
+        "doc_id": pa.array([], pa.string()),
+        "sentence_index": pa.array([], pa.int32()),
+        "text": pa.array([], pa.string()),
+    }
+)
 TABLE_ORDER = ("documents", "sentences", "mentions", "events", "event_actors", "quotes", "advisories")
 
 
@@ -96,11 +103,11 @@ class Store:
         self._require_writable()
         if not coded:
             return WriteReport()
-        fresh, dupes = self._split_duplicates(coded)
+        fresh, hashes, dupes = self._split_duplicates(coded)
         if not fresh:
             return WriteReport(skipped_duplicates=len(dupes), duplicate_ids=tuple(dupes))
         first_eid = int(self.scalar("SELECT coalesce(max(eid), 0) + 1 FROM events"))
-        tables = batch_tables(fresh, first_eid=first_eid, batch_id=uuid.uuid4().hex[:12])
+        tables = batch_tables(fresh, first_eid=first_eid, batch_id=uuid.uuid4().hex[:12], hashes=hashes)
         self.load_tables(tables)
         return WriteReport(
             added_docs=len(fresh),
@@ -120,6 +127,8 @@ class Store:
             for name in TABLE_ORDER:
                 if name in tables and tables[name].num_rows:
                     self._insert_table(name, tables[name])
+            if "events" in tables and tables["events"].num_rows:
+                self._insert_event_sentences(tables["events"], tables.get("sentences"))
             self.con.execute("COMMIT")
         except Exception as exc:
             # Any failure (disk, constraint, a bug in a builder) must leave the store untouched.
@@ -133,6 +142,20 @@ class Store:
             self.con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM {view}")
         finally:
             self.con.unregister(view)
+
+    def _insert_event_sentences(self, events: pa.Table, others: pa.Table | None) -> None:
+        """Event sentences not already given with the batch's quotes/advisories, once each."""
+        self.con.register("_incoming_event_text", events.select(["doc_id", "sentence_index", "sentence"]))
+        self.con.register("_incoming_other_text", others if others is not None else _EMPTY_SENTENCES)
+        try:
+            self.con.execute(
+                "INSERT INTO sentences SELECT e.doc_id, e.sentence_index, any_value(e.sentence) "
+                "FROM _incoming_event_text e ANTI JOIN _incoming_other_text o "
+                "ON o.doc_id = e.doc_id AND o.sentence_index = e.sentence_index GROUP BY ALL"
+            )
+        finally:
+            self.con.unregister("_incoming_event_text")
+            self.con.unregister("_incoming_other_text")
 
     def stored(self, documents: Sequence[Document]) -> set[str]:
         """Ids of the given documents already in the store (same doc_id or same content hash)."""
@@ -157,11 +180,15 @@ class Store:
             self.con.unregister("_incoming_keys")
         return {r["doc_id"] for r in stored}, {r["content_hash"] for r in stored}
 
-    def _split_duplicates(self, coded: Sequence[CodedDocument]) -> tuple[list[CodedDocument], list[str]]:
-        """Documents not yet stored (nor repeated earlier in the batch), and the ids skipped."""
+    def _split_duplicates(
+        self, coded: Sequence[CodedDocument]
+    ) -> tuple[list[CodedDocument], list[str], list[str]]:
+        """Documents not yet stored (nor repeated earlier in the batch), their content hashes,
+        and the ids skipped."""
         keys = [(c.document.doc_id, c.document.content_hash) for c in coded]
         seen_ids, seen_hashes = self._stored_keys(keys)
         fresh: list[CodedDocument] = []
+        hashes: list[str] = []
         dupes: list[str] = []
         for c, (doc_id, digest) in zip(coded, keys, strict=True):
             if doc_id in seen_ids or digest in seen_hashes:
@@ -170,7 +197,8 @@ class Store:
             seen_ids.add(doc_id)
             seen_hashes.add(digest)
             fresh.append(c)
-        return fresh, dupes
+            hashes.append(digest)
+        return fresh, hashes, dupes
 
     def _require_writable(self) -> None:
         if self.read_only:
