@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict
@@ -379,7 +380,12 @@ def run_export(args: argparse.Namespace) -> int:
 
     with _open(args) as store:
         out = sys.stdout if args.out == "-" and args.format not in {"csv", "parquet"} else args.out
-        n = export_events(store, filter_from(args), fmt=args.format, out=out)
+        try:
+            n = export_events(store, filter_from(args), fmt=args.format, out=out)
+        except BrokenPipeError:
+            # `cablegram export | head` closed the pipe: a normal way to stop, not an error.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 0
     print(
         f"exported {n} events as {args.format}" + (f" to {args.out}" if args.out != "-" else ""),
         file=sys.stderr,
