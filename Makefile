@@ -6,7 +6,7 @@ DB ?= cablegram.duckdb
 STAMP := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
 
-.PHONY: run test unit integration lint eval bench clean serve
+.PHONY: run test unit integration lint eval bench bench-store clean serve
 
 $(STAMP): requirements/lock.txt requirements/model.txt pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -36,6 +36,9 @@ lint: $(DEVSTAMP)
 
 eval: $(DEVSTAMP)
 	$(BIN)/python -m pytest -q eval
+
+bench-store: $(STAMP)
+	$(BIN)/python bench/store.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py

@@ -32,6 +32,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("drop_negated", False, "Drop events whose factuality is 'negated'."),
     Setting("coder_require_argument", True, "Code an event only when an actor or recipient is attached."),
     Setting("cluster_window_days", 3, "Event mentions this many days apart may be one event."),
+    Setting("db", "cablegram.duckdb", "Store used by ingest/summary/search/export when --db is not given."),
     Setting("gazetteer_min_population", 15000, "Smallest city population in the gazetteer."),
     Setting("cache_dir", "~/.cache/cablegram", "Folder for caches built on first use (the gazetteer)."),
     Setting("kb_dir", "~/.cablegram/kb", "Folder of user knowledge-base files (*.jsonl of KB entries)."),

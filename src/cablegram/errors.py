@@ -67,6 +67,7 @@ MESSAGES: dict[str, str] = {
     "E403": "Store {path} does not exist. Create it with 'cablegram ingest ... --db {path}'.",
     "E404": "Unknown export format '{fmt}'. Use one of: {choices}.",
     "E405": "Write to store {path} failed and was rolled back: {detail}.",
+    "E406": "Export format '{fmt}' is written by the database to a file: pass --out FILE, not stdout.",
     # config
     "E501": "Unknown setting '{name}'. Known settings: {choices}.",
     "E502": "Setting {name} expects {kind}, got '{value}'.",
