@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date as Date
 
 import pytest
-from storekit import coded, event
+from .storekit import coded, event
 
 from cablegram.analysis import actor_profile, cluster_events, dyad_series, store_summary, top_dyads
 from cablegram.errors import ConfigError

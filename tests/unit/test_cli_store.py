@@ -6,7 +6,7 @@ import json
 from datetime import date as Date
 
 import pytest
-from storekit import coded, event
+from .storekit import coded, event
 
 from cablegram.cli import main
 from cablegram.store import open_store

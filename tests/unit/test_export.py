@@ -9,7 +9,7 @@ from datetime import date as Date
 
 import pyarrow.parquet as pq
 import pytest
-from storekit import coded, event
+from .storekit import coded, event
 
 from cablegram.analysis import cluster_events
 from cablegram.errors import StoreError

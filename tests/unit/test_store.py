@@ -9,7 +9,7 @@ from datetime import date as Date
 from pathlib import Path
 
 import pytest
-from storekit import coded, event
+from .storekit import coded, event
 
 from cablegram.errors import StoreError
 from cablegram.store import EventFilter, MemoryStore, open_store, search_events

@@ -6,7 +6,7 @@ import csv
 import importlib.util
 from pathlib import Path
 
-from storekit import coded, event
+from .storekit import coded, event
 
 from cablegram.store import EventFilter, MemoryStore
 from cablegram.store.export import GDELT_COLUMNS, PHOENIX_COLUMNS, export_events
