@@ -14,6 +14,7 @@ from .errors import (
     StoreError,
 )
 from .pipeline import Pipeline, code_text
+from .store import open_store
 from .records import (
     Actor,
     Advisory,
@@ -50,4 +51,5 @@ __all__ = [
     "TextSpan",
     "__version__",
     "code_text",
+    "open_store",
 ]
