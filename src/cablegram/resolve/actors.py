@@ -1,113 +1,277 @@
-"""Actor mentions → country, sector, CAMEO code (first version: countries and sector nouns).
+"""Actor mentions → who they are: country, PLOVER sector, CAMEO actor code, canonical name.
 
-Replaced by the full knowledge-base resolver (issue 3); the interface stays:
-`ActorResolver().find_mentions(doc, ctx) -> list[Actor]`.
+Resolution is compositional over a phrase's tokens, using the knowledge base (`resolve.kb`):
+a person or organisation entry says who; a state name, demonym or seat of power gives the
+country; a sector noun ("police", "foreign ministry", "would-be demonstrators") gives the sector,
+the last one (the head) winning; "former"/"ex-" turns officials into elites (ELI). Dated roles
+resolve against the document's date. In a document, an appositive completes a person ("Matthew
+Bryza, the new US ambassador"), later surnames and "the ambassador"/"the ministry" reuse the
+earlier full mention, a subject "he"/"she" the last person, and domestic sectors without a
+country (police, protesters, courts) take the country where the sentence places them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date as Date
 from typing import TYPE_CHECKING
 
-from ..records import Actor, DocContext
+from ..config import Settings
+from ..records import Actor, DocContext, KBEntry
+from .kb import KnowledgeBase, default_kb, tokens_of
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
-__all__ = ["ActorResolver"]
+__all__ = ["ActorResolver", "Resolution"]
 
-_COUNTRIES = {
-    "israel": "ISR",
-    "israeli": "ISR",
-    "azerbaijan": "AZE",
-    "azerbaijani": "AZE",
-    "azeri": "AZE",
-    "iran": "IRN",
-    "iranian": "IRN",
-    "russia": "RUS",
-    "russian": "RUS",
-    "ukraine": "UKR",
-    "ukrainian": "UKR",
-    "united states": "USA",
-    "us": "USA",
-    "u.s.": "USA",
-    "america": "USA",
-    "american": "USA",
-    "georgia": "GEO",
-    "georgian": "GEO",
-    "armenia": "ARM",
-    "armenian": "ARM",
-    "egypt": "EGY",
-    "egyptian": "EGY",
-    "turkey": "TUR",
-    "turkish": "TUR",
-    "baku": "AZE",
-    "china": "CHN",
-    "chinese": "CHN",
-    "france": "FRA",
-    "french": "FRA",
-    "britain": "GBR",
-    "british": "GBR",
-    "germany": "DEU",
-    "german": "DEU",
-}
-_SECTORS = {
-    "police": "COP",
-    "policeman": "COP",
-    "army": "MIL",
-    "troops": "MIL",
-    "military": "MIL",
-    "soldier": "MIL",
-    "ministry": "GOV",
-    "government": "GOV",
-    "president": "GOV",
-    "minister": "GOV",
-    "ambassador": "GOV",
-    "embassy": "GOV",
-    "protester": "CVL",
-    "demonstrator": "CVL",
-    "rebel": "REB",
-    "court": "JUD",
-    "parliament": "LEG",
-    "intelligence": "SPY",
-    "citizen": "CVL",
-    "journalist": "JRN",
-}
+DOMESTIC = {"COP", "CVL", "OPP", "JUD", "LEG", "REF", "LAB", "AGR", "BUS", "EDU", "MED", "CRM", "UAF", "REB", "PTY"}
+FORMER = {"former", "ex", "ex-", "retired", "erstwhile", "onetime"}
+STOP_PREPS = {"to", "in", "at", "for", "from", "with", "against", "near", "on", "outside", "over", "into"}
+PERSON_SECTORS = {"GOV", "MIL", "LEG", "JUD", "SPY", "COP", "ELI", "REL", "JRN", "OPP"}
+PRONOUNS = {"he", "she"}
+LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "around", "throughout", "within"}
+CANDIDATE_ENTS = {"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Resolution:
+    """What a phrase resolves to, and why (for `cablegram kb lookup`)."""
+
+    text: str
+    name: str | None
+    country: str | None
+    sector: str | None
+    cameo_code: str | None
+    kb_id: str | None
+    why: tuple[str, ...]
+
+
+def _role(entry: KBEntry, when: Date | None) -> tuple[str | None, str | None, str]:
+    """Country, sector and a reason for a (possibly dated) entry at a date."""
+    if not entry.roles:
+        return entry.country, entry.sector, f"{entry.kind} '{entry.name}'"
+    when = when or Date.today()
+    for role in entry.roles:
+        if (role.start is None or role.start <= when) and (role.end is None or when <= role.end):
+            return role.country, role.sector, f"{entry.name}: {role.title} {role.start}–{role.end or ''}"
+    latest = max(entry.roles, key=lambda r: r.start or Date.min)
+    return latest.country, "ELI", f"{entry.name}: no office on {when}, former {latest.title}"
+
+
+def compose(kb: KnowledgeBase, words: Sequence[str], when: Date | None) -> Resolution | None:
+    """Resolve a phrase given as tokens; None when nothing in it is known."""
+    words = _cut_at_preposition(words)
+    matches = kb.match(words)
+    if not matches:
+        return None
+    country = sector = name = kb_id = cameo = None
+    why: list[str] = []
+    who_country = who_sector = None
+    for start, end, entries in matches:
+        entry = _best(entries)
+        if entry.kind in {"state", "demonym"}:
+            country = country or entry.country
+            name = name or entry.name
+            kb_id = kb_id or entry.kb_id
+            why.append(f"{entry.kind} '{' '.join(words[start:end])}' → {entry.country}")
+        elif entry.kind == "agent":
+            sector = entry.sector
+            why.append(f"sector noun '{' '.join(words[start:end])}' → {entry.sector}")
+        else:
+            c, s, reason = _role(entry, when)
+            who_country, who_sector = c, s
+            name, kb_id = entry.name, entry.kb_id
+            cameo = entry.cameo_code if not entry.roles else None
+            why.append(reason)
+    if who_country or who_sector:
+        country = who_country or country
+        sector = who_sector if who_sector and (who_sector == "ELI" or not sector or who_sector != "GOV") else sector
+        sector = sector or who_sector
+    if sector in PERSON_SECTORS and any(w.lower() in FORMER for w in words):
+        sector = "ELI"
+        why.append("'former' → ELI")
+    if cameo is None or (sector and cameo and not cameo.endswith(sector)):
+        cameo = (country or "---") + _cameo_agent(sector) if (country or sector) else None
+    return Resolution(text=" ".join(words), name=name, country=country, sector=sector, cameo_code=cameo,
+                      kb_id=kb_id, why=tuple(why))
+
+
+_CAMEO_AGENT = {"JRN": "MED", "MED": "HLH", "PRM": "MIL", "ELI": "ELI"}
+
+
+def _cameo_agent(sector: str | None) -> str:
+    return _CAMEO_AGENT.get(sector, sector) if sector else ""
+
+
+def _best(entries: list[KBEntry]) -> KBEntry:
+    order = {"person": 0, "agency": 1, "group": 1, "igo": 1, "ngo": 1, "party": 1, "media": 1, "org": 1,
+             "seat": 2, "state": 3, "demonym": 4, "agent": 5}
+    return min(entries, key=lambda e: order.get(e.kind, 1))
+
+
+def _cut_at_preposition(words: Sequence[str]) -> Sequence[str]:
+    """'ambassador to Azerbaijan' names a US official, not Azerbaijan: stop at such prepositions."""
+    for i, w in enumerate(words):
+        if i > 0 and w.lower() in STOP_PREPS:
+            return words[:i]
+    return words
 
 
 class ActorResolver:
-    """Finds actor mentions in a parsed doc: noun chunks and entities naming a country or sector."""
+    """Finds and resolves actor mentions in a parsed document (the pipeline's actor stage)."""
 
+    def __init__(self, kb: KnowledgeBase | None = None, *, settings: Settings | None = None) -> None:
+        settings = settings or Settings.load()
+        self.kb = kb or default_kb(str(Path_expand(settings["kb_dir"])))
+
+    # -- lookup ---------------------------------------------------------------------------------
+    def lookup(self, text: str, *, date: Date | None = None) -> Resolution | None:
+        """Resolve a phrase out of context (`cablegram kb lookup`)."""
+        return compose(self.kb, tokens_of(text), date)
+
+    # -- mentions in a parsed doc ---------------------------------------------------------------
     def find_mentions(self, doc: Doc, ctx: DocContext) -> list[Actor]:
-        found: list[Actor] = []
-        taken: set[int] = set()
-        spans = list(doc.ents) + list(doc.noun_chunks)
-        for span in spans:
-            if any(t.i in taken for t in span):
-                continue
-            actor = self._resolve(span, ctx.offset)
+        """Non-overlapping resolved actor mentions, in order, offsets into the document."""
+        when = ctx.dateline.date if ctx.dateline and ctx.dateline.date else ctx.document.published
+        memory = ctx.memory
+        found: dict[int, Actor] = {}
+        for span in self._candidates(doc):
+            actor = self._resolve_span(span, when, memory, ctx)
             if actor is not None:
-                found.append(actor)
-                taken.update(t.i for t in span)
-        found.sort(key=lambda a: a.start)
-        return found
+                found[span.start] = actor
+        self._apply_appositions(doc, found, ctx)
+        self._pronouns(doc, found, memory, ctx)
+        return [found[k] for k in sorted(found)]
 
-    def _resolve(self, span: Span, offset: int) -> Actor | None:
-        country = sector = None
-        low = span.text.lower()
-        if low in _COUNTRIES:
-            country = _COUNTRIES[low]
-        for tok in span:
-            country = country or _COUNTRIES.get(tok.lower_)
-            sector = _SECTORS.get(tok.lemma_.lower(), sector)
-        if country is None and sector is None:
+    def _candidates(self, doc: Doc) -> list[Span]:
+        spans = list(doc.noun_chunks)
+        covered = {t.i for s in spans for t in s}
+        spans += [e for e in doc.ents if e.label_ in CANDIDATE_ENTS and not any(t.i in covered for t in e)]
+        covered |= {t.i for s in spans for t in s}
+        spans += [doc[t.i : t.i + 1] for t in doc if t.pos_ == "PROPN" and t.i not in covered]
+        return sorted(spans, key=lambda s: s.start)
+
+    def _resolve_span(self, span: Span, when: Date | None, memory: dict, ctx: DocContext) -> Actor | None:
+        toks = [t for t in span if not (t.pos_ in {"DET", "NUM"} or t.is_punct and t.text != "-")]
+        while toks and toks[0].pos_ in {"ADP", "CCONJ", "PART"}:
+            toks = toks[1:]
+        if not toks:
             return None
-        code = (country or "---") + (sector or "") if country or sector else None
-        return Actor(
-            text=span.text,
-            start=span.start_char + offset,
-            end=span.end_char + offset,
-            name=span.text,
-            country=country,
-            sector=sector,
-            cameo_code=code,
-        )
+        if len(toks) == 1 and toks[0].lower_ in PRONOUNS:
+            return None
+        words = [t.text for t in toks]
+        res = compose(self.kb, words, when)
+        people: dict[str, Actor] = memory.setdefault("actors.people", {})
+        heads: dict[str, Actor] = memory.setdefault("actors.heads", {})
+        person = any(t.ent_type_ == "PERSON" for t in toks)
+        if res is None and person:
+            prior = people.get(toks[-1].lower_)
+            if prior is not None:
+                return self._actor(span.doc, toks, ctx, prior.name, prior.country, prior.sector, prior.kb_id)
+        if res is None or self._only_a_place(span, res):
+            return None
+        country, sector = res.country, res.sector
+        head = span.root.lemma_.lower()
+        if country is None and sector and span[0].lower_ == "the" and head in heads:
+            country = heads[head].country  # "the ministry" after "the Israeli Foreign Ministry"
+        if country is None and sector in DOMESTIC:
+            country = self._place_country(span, ctx)
+        end = self._last_known(toks, res)
+        actor = self._actor(span.doc, toks[: end + 1] if not person else toks, ctx, res.name, country, sector,
+                            res.kb_id)
+        if person:
+            for t in toks:
+                if t.ent_type_ == "PERSON":
+                    people[t.lower_] = actor
+            memory["actors.last_person"] = actor
+        elif sector in PERSON_SECTORS:
+            memory["actors.last_person"] = actor
+        if country:
+            heads[head] = actor
+        return actor
+
+    @staticmethod
+    def _only_a_place(span: Span, res: Resolution) -> bool:
+        """'in Baku', 'near Kharkiv': a bare place after a locative preposition is where, not who."""
+        root = span.root
+        bare = res.kb_id is not None and res.kb_id.startswith("state:") and res.sector in {None, "GOV"}
+        return bare and root.dep_ == "pobj" and root.head.lower_ in LOCATIVE and len(span) <= 3
+
+    def _last_known(self, toks: list[Token], res: Resolution) -> int:
+        """Index of the last token that took part in the resolution (trims 'assault' off 'Israeli helicopter assault')."""
+        matches = self.kb.match([t.text for t in toks])
+        return matches[-1][1] - 1 if matches else len(toks) - 1
+
+    def _actor(self, doc: Doc, toks: Sequence[Token], ctx: DocContext, name: str | None, country: str | None,
+               sector: str | None, kb_id: str | None) -> Actor:
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        code = (country or "---") + _cameo_agent(sector) if (country or sector) else None
+        return Actor(text=doc.text[start:end], start=start + ctx.offset, end=end + ctx.offset,
+                     name=name or doc.text[start:end], country=country, sector=sector, cameo_code=code,
+                     kb_id=kb_id)
+
+    def _place_country(self, span: Span, ctx: DocContext) -> str | None:
+        """The country a sentence places a domestic actor in ('police ... in Baku')."""
+        for tok in span.sent:
+            if tok.dep_ == "pobj" and tok.head.lower_ in {"in", "at", "outside", "across", "near"}:
+                for _, _, entries in self.kb.match([tok.text]):
+                    e = _best(entries)
+                    if e.kind in {"state", "seat"}:
+                        return e.country
+        home = ctx.memory.get("actors.home")
+        if home is None and ctx.dateline_place:
+            hits = self.kb.match(tokens_of(ctx.dateline_place.title()))
+            home = _best(hits[0][2]).country if hits else ""
+            ctx.memory["actors.home"] = home
+        return home or None
+
+    def _apply_appositions(self, doc: Doc, found: dict[int, Actor], ctx: DocContext) -> None:
+        """'Matthew Bryza, the new US ambassador': the appositive says who the person is."""
+        by_token = {t: (start, a) for start, a in found.items()
+                    for t in range(doc.char_span(a.start - ctx.offset, a.end - ctx.offset,
+                                                 alignment_mode="expand").start,
+                                   doc.char_span(a.start - ctx.offset, a.end - ctx.offset,
+                                                 alignment_mode="expand").end)}
+        for tok in doc:
+            if tok.dep_ != "appos" or tok.i not in by_token:
+                continue
+            _, role = by_token[tok.i]
+            head = tok.head
+            if head.ent_type_ != "PERSON":
+                continue
+            start = head.left_edge.i if head.left_edge.ent_type_ == "PERSON" else head.i
+            while start < head.i and doc[start].ent_type_ != "PERSON":
+                start += 1
+            current = by_token.get(head.i, (None, None))[1]
+            if current is None or current.sector in {None, "ELI"} or current.country is None:
+                person = doc[start : head.i + 1]
+                actor = self._actor(doc, list(person), ctx, current.name if current else person.text,
+                                    role.country, role.sector, current.kb_id if current else None)
+                found[person.start] = actor
+                for t in person:
+                    ctx.memory.setdefault("actors.people", {})[t.lower_] = actor
+                ctx.memory["actors.last_person"] = actor
+
+    def _pronouns(self, doc: Doc, found: dict[int, Actor], memory: dict, ctx: DocContext) -> None:
+        """A subject 'he'/'she' is the last person mentioned (in this piece or an earlier one)."""
+        for tok in doc:
+            if tok.lower_ in PRONOUNS and tok.dep_ in {"nsubj", "nsubjpass"}:
+                prior = self._last_person_before(tok, found, memory)
+                if prior is not None:
+                    found[tok.i] = Actor(text=tok.text, start=tok.idx + ctx.offset,
+                                         end=tok.idx + len(tok.text) + ctx.offset, name=prior.name,
+                                         country=prior.country, sector=prior.sector,
+                                         cameo_code=prior.cameo_code, kb_id=prior.kb_id)
+
+    @staticmethod
+    def _last_person_before(tok: Token, found: dict[int, Actor], memory: dict) -> Actor | None:
+        before = [a for start, a in found.items() if start < tok.i and a.sector in PERSON_SECTORS]
+        return before[-1] if before else memory.get("actors.last_person")
+
+
+def Path_expand(value: str) -> str:  # noqa: N802 - tiny helper kept next to its one use
+    from pathlib import Path
+
+    return str(Path(value).expanduser())

@@ -1,0 +1,110 @@
+"""The actor knowledge base: built-in tables plus user files, indexed by surface form.
+
+Patterns are tokenised the way spaCy tokenises text and looked up as token n-grams: lower-cased
+for ordinary names, case-sensitive for short all-capital acronyms (so "IS" or "AP" never match
+"is" or "ap"). Later entries with the same pattern (user files) come before built-in ones.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
+
+from ...errors import ResolutionError
+from ...records import KBEntry, kb_entry_from_json
+from .tables import builtin_entries
+
+__all__ = ["KnowledgeBase", "default_kb", "load_user_entries"]
+
+MAX_TOKENS = 8
+
+
+@lru_cache(maxsize=1)
+def _tokenizer():
+    import spacy
+
+    return spacy.blank("en").tokenizer
+
+
+def tokens_of(text: str) -> list[str]:
+    """Token texts of a string, as spaCy's English tokenizer splits them."""
+    return [t.text for t in _tokenizer()(text) if not t.is_space]
+
+
+def _is_acronym(pattern: str) -> bool:
+    letters = [c for c in pattern if c.isalpha()]
+    return 0 < len(letters) <= 5 and all(c.isupper() for c in letters) and " " not in pattern
+
+
+class KnowledgeBase:
+    """Entries indexed by token n-gram: `match(tokens)` finds the longest entries in a token list."""
+
+    def __init__(self, entries: Iterable[KBEntry] = ()) -> None:
+        self._lower: dict[str, list[KBEntry]] = {}
+        self._exact: dict[str, list[KBEntry]] = {}
+        self.entries: list[KBEntry] = []
+        self.add(entries)
+
+    def add(self, entries: Iterable[KBEntry]) -> None:
+        """Index more entries; they take precedence over entries already there."""
+        for entry in entries:
+            self.entries.append(entry)
+            for pattern in entry.patterns:
+                toks = tokens_of(pattern)
+                if toks and toks[0].lower() == "the" and len(toks) > 1:
+                    toks = toks[1:]
+                if not toks or len(toks) > MAX_TOKENS:
+                    continue
+                key = " ".join(toks)
+                if _is_acronym(pattern):
+                    self._exact.setdefault(key, []).insert(0, entry)
+                else:
+                    self._lower.setdefault(key.lower(), []).insert(0, entry)
+
+    def lookup(self, words: Sequence[str]) -> list[KBEntry]:
+        """Entries whose pattern is exactly these tokens."""
+        key = " ".join(words)
+        return self._exact.get(key) or self._lower.get(key.lower()) or []
+
+    def match(self, words: Sequence[str]) -> list[tuple[int, int, list[KBEntry]]]:
+        """Longest non-overlapping matches, left to right: (start, end, entries)."""
+        found = []
+        i = 0
+        while i < len(words):
+            for n in range(min(MAX_TOKENS, len(words) - i), 0, -1):
+                hits = self.lookup(words[i : i + n])
+                if hits:
+                    found.append((i, i + n, hits))
+                    i += n
+                    break
+            else:
+                i += 1
+        return found
+
+
+def load_user_entries(folder: str | Path) -> list[KBEntry]:
+    """Entries from every *.jsonl file in the user knowledge-base folder (missing folder: none)."""
+    root = Path(folder).expanduser()
+    entries: list[KBEntry] = []
+    if not root.is_dir():
+        return entries
+    for path in sorted(root.glob("*.jsonl")):
+        for n, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                entries.append(kb_entry_from_json(json.loads(line)))
+            except (ValueError, KeyError, TypeError) as exc:
+                raise ResolutionError("E201", path=str(path), line=n, detail=str(exc)) from None
+    return entries
+
+
+@lru_cache(maxsize=4)
+def default_kb(kb_dir: str = "") -> KnowledgeBase:
+    """The built-in tables plus the user folder's files, built once per process."""
+    kb = KnowledgeBase(builtin_entries())
+    if kb_dir:
+        kb.add(load_user_entries(kb_dir))
+    return kb
