@@ -1,0 +1,264 @@
+"""A PETRARCH-compatible event coder over the spaCy dependency parse.
+
+For each verb found in the verb dictionary we pick the most specific pattern of its blocks
+that matches the words around it, take the source from the subject side (the by-agent of a
+passive) and the target from the object side (direct object, then prepositional objects), and
+code one event per (source, target) pair. A code ``A:B`` also codes B from target to source;
+a ``%`` pattern codes events among the members of a compound subject. Sentences holding a
+discard phrase code nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date as Date
+from typing import TYPE_CHECKING
+
+from ..records import Actor, DocContext, Event, TextSpan, stable_id
+from .loader import PetrarchDictionaries
+from .matching import PhraseIndex, Unit, find_units, group_codes, np_codes
+from .verbs import PatternItem, VerbCode, VerbEntry, VerbPattern
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["PetrarchCoder", "code_sentence"]
+
+_CLAUSE_BREAK = {"parataxis", "advcl", "relcl"}
+_SUBJECTS = {"nsubj", "csubj", "expl"}
+# A CAMEO root → PLOVER event type (our reading of the two codebooks; 01 and 09 have no
+# PLOVER counterpart and keep an empty type).
+_PLOVER = {
+    "02": "REQUEST", "03": "AGREE", "04": "CONSULT", "05": "COOPERATE", "06": "COOPERATE",
+    "07": "AID", "08": "CONCEDE", "10": "REQUEST", "11": "ACCUSE", "12": "REJECT",
+    "13": "THREATEN", "14": "PROTEST", "15": "MOBILIZE", "16": "SANCTION", "17": "COERCE",
+    "18": "ASSAULT", "19": "ASSAULT", "20": "ASSAULT",
+}
+
+
+def _word_at(tokens: list[Token], pos: int, words: tuple[str, ...]) -> bool:
+    if pos + len(words) > len(tokens):
+        return False
+    return all(tokens[pos + k].lower_ == w or tokens[pos + k].lemma_.lower() == w for k, w in enumerate(words))
+
+
+def _match_items(items: Sequence[PatternItem], tokens: list[Token]) -> list[int] | None:
+    """Match items in order (gaps allowed); returns the token position after each item."""
+    pos, marks = 0, []
+    for item in items:
+        if item.kind in {"word", "prep"}:
+            hit = next(
+                ((p, len(w)) for p in range(pos, len(tokens)) for w in item.alternatives if _word_at(tokens, p, w)),
+                None,
+            )
+            if hit is None:
+                return None
+            pos = hit[0] + hit[1]
+        marks.append(pos)
+    return marks
+
+
+def _context(verb: Token) -> tuple[list[Token], list[Token]]:
+    """Tokens of the verb's clause before and after it (nested clauses of other verbs cut)."""
+    cut: set[int] = set()
+    for child in verb.children:
+        if child.dep_ in _CLAUSE_BREAK or (child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"}):
+            cut.update(t.i for t in child.subtree)
+    clause = [t for t in verb.subtree if t.i not in cut and t.i != verb.i]
+    return [t for t in clause if t.i < verb.i], [t for t in clause if t.i > verb.i]
+
+
+def _best_pattern(patterns: Sequence[VerbPattern], verb: Token) -> tuple[VerbPattern, list[Token], list[int]] | None:
+    before, after = _context(verb)
+    best = None
+    for pat in patterns:
+        if pat.before and _match_items(pat.before, before) is None:
+            continue
+        marks = _match_items(pat.after, after)
+        if marks is None:
+            continue
+        if best is None or pat.weight > best[0].weight:
+            best = (pat, after, marks)
+    return best
+
+
+def _verb_entries(verb: Token, verbs: dict[str, tuple[VerbEntry, ...]]) -> list[VerbEntry]:
+    """Dictionary entries this verb token instantiates (phrasal verbs checked word by word)."""
+    doc = verb.doc
+    found: list[VerbEntry] = []
+    for key in (verb.lower_, verb.lemma_.lower()):
+        for entry in verbs.get(key, ()):
+            for form in entry.forms:
+                start = verb.i - min(entry.head, len(form) - 1)
+                if start >= 0 and _word_at(list(doc), start, form) or len(form) == 1 and key in form:
+                    found.append(entry)
+                    break
+        if found:
+            break
+    found.sort(key=lambda e: -len(e.words))
+    return found
+
+
+def _subject(verb: Token) -> tuple[Token | None, bool]:
+    """The token naming the source, climbing to the governing verb for xcomp/conj verbs."""
+    tok: Token | None = verb
+    for _ in range(4):
+        if tok is None:
+            break
+        for child in tok.children:
+            if child.dep_ == "agent":
+                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if obj is not None:
+                    return obj, True
+        for child in tok.children:
+            if child.dep_ in _SUBJECTS or child.dep_ == "nsubjpass":
+                return child, False
+        if tok.dep_ not in {"xcomp", "conj", "acomp", "advcl", "prep", "pcomp", "ccomp"} or tok.head is tok:
+            break
+        tok = tok.head
+    return None, False
+
+
+def _targets(verb: Token, units_at: dict[int, Unit], when: Date | None, skip: set[int]) -> list[str]:
+    """Codes on the object side: passive subject, direct object, then prepositional objects."""
+    nsubjpass = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    for tok in nsubjpass + [c for c in verb.children if c.dep_ in {"dobj", "dative", "attr", "oprd"}]:
+        if tok.i not in skip and (codes := group_codes(tok, units_at, when)):
+            return codes
+    frontier = [verb] + [c for c in verb.children if c.dep_ in {"dobj", "xcomp", "acomp"}]
+    for _ in range(3):
+        preps = sorted(
+            (c for h in frontier for c in h.children if c.dep_ in {"prep", "agent"} and c.i not in skip),
+            key=lambda t: t.i,
+        )
+        nxt = []
+        for prep in preps:
+            for obj in prep.children:
+                if obj.dep_ in {"pobj", "pcomp"}:
+                    if codes := group_codes(obj, units_at, when):
+                        return codes
+                    nxt.append(obj)
+        frontier = nxt
+    return []
+
+
+def _slot_codes(after: list[Token], mark: int, units_at: dict[int, Unit], when: Date | None) -> list[str]:
+    """Codes of the first actor at or after a '$'/'+' slot of a pattern."""
+    for tok in after[mark:]:
+        if tok.i in units_at:
+            head = tok
+            while head.head is not head and head.head.i in units_at and units_at[head.head.i] == units_at[tok.i]:
+                head = head.head
+            return np_codes(head, units_at, when)
+    return []
+
+
+def code_sentence(sent: Span, dicts: PetrarchDictionaries, index: PhraseIndex, when: Date | None) -> list[tuple[str, str, str, Token]]:
+    """(source, target, code, verb token) tuples for one sentence."""
+    if dicts.verbs is None:
+        return []
+    units = find_units(sent, index)
+    units_at = {i: u for u in units for i in range(u.start, u.end)}
+    out: list[tuple[str, str, str, Token]] = []
+    for verb in sent:
+        if verb.pos_ != "VERB":
+            continue
+        entries = _verb_entries(verb, dicts.verbs.verbs)
+        if entries:
+            out.extend(_code_verb(verb, entries, dicts, units_at, when))
+    return list({(s, t, c): (s, t, c, v) for s, t, c, v in out}.values())
+
+
+def _code_verb(verb: Token, entries: list[VerbEntry], dicts: PetrarchDictionaries, units_at: dict[int, Unit], when: Date | None) -> list[tuple[str, str, str, Token]]:
+    assert dicts.verbs is not None
+    blocks = list(dict.fromkeys(e.block for e in entries))
+    patterns = [p for b in blocks for p in dicts.verbs.blocks[b].patterns]
+    best = _best_pattern(patterns, verb)
+    code: VerbCode = entries[0].code or dicts.verbs.blocks[blocks[0]].code
+    subj, passive = _subject(verb)
+    sources = group_codes(subj, units_at, when) if subj is not None else []
+    skip = {subj.i} if subj is not None else set()
+    targets: list[str] = []
+    if best is not None:
+        pat, after, marks = best
+        code = pat.code
+        for item, mark in zip(pat.after, marks):
+            if item.kind == "target":
+                targets = _slot_codes(after, mark, units_at, when)
+            elif item.kind == "source":
+                sources = _slot_codes(after, mark, units_at, when) or sources
+        if pat.compound and len(sources) > 1 and not targets:
+            return _pairs(sources, sources, code, verb)
+    if not targets:
+        targets = _targets(verb, units_at, when, skip)
+    if passive and not targets:
+        targets = group_codes(next(c for c in verb.children if c.dep_ == "nsubjpass"), units_at, when) if any(c.dep_ == "nsubjpass" for c in verb.children) else []
+    return _pairs(sources, targets, code, verb)
+
+
+def _pairs(sources: list[str], targets: list[str], code: VerbCode, verb: Token) -> list[tuple[str, str, str, Token]]:
+    out = []
+    for s in sources:
+        for t in targets:
+            if s == t:
+                continue
+            if code.forward:
+                out.append((s, t, code.forward, verb))
+            if code.backward:
+                out.append((t, s, code.backward, verb))
+    return out
+
+
+def _discarded(tokens: Span | Doc, dicts: PetrarchDictionaries, *, story: bool) -> bool:
+    words = [t.lower_ for t in tokens]
+    for d in dicts.discards:
+        if d.story != story:
+            continue
+        n = len(d.phrase)
+        if any(tuple(words[i : i + n]) == d.phrase for i in range(len(words) - n + 1)):
+            return True
+    return False
+
+
+class PetrarchCoder:
+    """CoderStage that codes CAMEO events with PETRARCH dictionaries (see module docstring)."""
+
+    def __init__(self, dictionaries: PetrarchDictionaries) -> None:
+        self.dicts = dictionaries
+        self.index = PhraseIndex(dictionaries.actors, dictionaries.agents)
+
+    def code(self, doc: Doc, mentions: Sequence[Actor], ctx: DocContext):  # -> CoderOutput
+        """Events of one parsed piece; dates and places are filled in by the pipeline."""
+        from ..pipeline import CoderOutput
+
+        when = ctx.document.published
+        if _discarded(doc, self.dicts, story=True):
+            return CoderOutput()
+        events: list[Event] = []
+        for s_index, sent in enumerate(doc.sents):
+            if _discarded(sent, self.dicts, story=False):
+                continue
+            for source, target, cameo, verb in code_sentence(sent, self.dicts, self.index, when):
+                events.append(self._event(ctx, s_index, sent, verb, source, target, cameo))
+        return CoderOutput(events=tuple(events))
+
+    def _event(self, ctx: DocContext, s_index: int, sent: Span, verb: Token, source: str, target: str, cameo: str) -> Event:
+        off = ctx.offset
+        trig = TextSpan(text=verb.text, start=verb.idx + off, end=verb.idx + len(verb.text) + off)
+        root = cameo[:2]
+
+        def actor(code: str) -> Actor:
+            return Actor(text=code, start=trig.start, end=trig.end, cameo_code=code, country=code[:3], sector=code[3:6] or None)
+
+        return Event(
+            event_id=stable_id(ctx.document.doc_id, ctx.sentence_base + s_index, verb.i, source, target, cameo),
+            doc_id=ctx.document.doc_id,
+            sentence_index=ctx.sentence_base + s_index,
+            sentence=sent.text,
+            trigger=trig,
+            event=_PLOVER.get(root, ""),
+            cameo=cameo,
+            cameo_root=root,
+            actor=(actor(source),),
+            recipient=(actor(target),),
+        )
