@@ -119,26 +119,44 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
+def _objects_of(node: Token) -> list[Token]:
+    """Noun objects one step down: prepositional objects, and those of a participle
+    modifying the noun ("roads leading into Mordor", "the parade supporting Gondor")."""
+    out: list[Token] = []
+    for child in node.children:
+        if child.dep_ in {"prep", "agent"}:
+            out.extend(o for o in child.children if o.dep_ in {"pobj", "pcomp"})
+        elif child.dep_ == "acl":
+            out.extend(o for o in child.children if o.dep_ == "dobj")
+            out.extend(_objects_of(child))
+    return out
+
+
 def _targets(verb: Token, units_at: dict[int, Unit], when: Date | None, skip: set[int]) -> list[str]:
-    """Codes on the object side: passive subject, direct object, then prepositional objects."""
+    """Codes on the object side: passive subject, direct object, prepositional objects, and
+    last the subject of a following complement clause ("expressed hopes that X ...")."""
     nsubjpass = [c for c in verb.children if c.dep_ == "nsubjpass"]
     for tok in nsubjpass + [c for c in verb.children if c.dep_ in {"dobj", "dative", "attr", "oprd"}]:
         if tok.i not in skip and (codes := group_codes(tok, units_at, when)):
             return codes
-    frontier = [verb] + [c for c in verb.children if c.dep_ in {"dobj", "xcomp", "acomp"}]
+    frontier = [verb] + [c for c in verb.children if c.dep_ in {"dobj", "xcomp", "acomp", "advmod"}]
     for _ in range(3):
-        preps = sorted(
-            (c for h in frontier for c in h.children if c.dep_ in {"prep", "agent"} and c.i not in skip),
-            key=lambda t: t.i,
-        )
-        nxt = []
-        for prep in preps:
-            for obj in prep.children:
-                if obj.dep_ in {"pobj", "pcomp"}:
-                    if codes := group_codes(obj, units_at, when):
-                        return codes
-                    nxt.append(obj)
-        frontier = nxt
+        objs = sorted((o for h in frontier for o in _objects_of(h) if o.i not in skip), key=lambda t: t.i)
+        for obj in objs:
+            if codes := group_codes(obj, units_at, when):
+                return codes
+        frontier = objs
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i):
+        subj = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is not None and (codes := group_codes(subj, units_at, when) or _first_object(subj, units_at, when)):
+            return codes
+    return []
+
+
+def _first_object(tok: Token, units_at: dict[int, Unit], when: Date | None) -> list[str]:
+    for obj in sorted(_objects_of(tok), key=lambda t: t.i):
+        if codes := group_codes(obj, units_at, when):
+            return codes
     return []
 
 
@@ -164,6 +182,9 @@ def code_sentence(sent: Span, dicts: PetrarchDictionaries, index: PhraseIndex, w
         if verb.pos_ != "VERB":
             continue
         entries = _verb_entries(verb, dicts.verbs.verbs)
+        # A verb complementing a coded verb is part of that verb's phrase ("urged X to respond").
+        if entries and verb.dep_ == "xcomp" and _verb_entries(verb.head, dicts.verbs.verbs):
+            continue
         if entries:
             out.extend(_code_verb(verb, entries, dicts, units_at, when))
     return list({(s, t, c): (s, t, c, v) for s, t, c, v in out}.values())

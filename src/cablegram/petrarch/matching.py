@@ -22,7 +22,12 @@ if TYPE_CHECKING:
 __all__ = ["PhraseIndex", "Unit", "find_units", "np_codes", "group_codes"]
 
 # Children whose subtrees are not part of a noun phrase proper.
-_NOT_NP = {"conj", "cc", "appos", "relcl", "acl", "prep", "punct", "advcl", "ccomp", "parataxis", "preconj"}
+_NOT_NP = {
+    "conj", "cc", "appos", "relcl", "acl", "prep", "punct", "advcl", "ccomp", "parataxis", "preconj", "nmod",
+}
+# Links along which a list of actors continues (the small model often attaches list members
+# as appositions or nominal modifiers rather than as conjuncts).
+_LIST_LINKS = {"conj", "appos", "nmod"}
 # Prepositions whose objects give an agent its country ("officials of/in/from Arnor").
 _OWNER_PREPS = {"of", "in", "from"}
 
@@ -105,24 +110,32 @@ def np_codes(tok: Token, units_at: dict[int, Unit], when: Date | None, *, depth:
     """Codes of the noun phrase headed by `tok` (several when an 'of' phrase lists actors)."""
     inside = _np_tokens(tok)
     units = sorted({u for i in inside if (u := units_at.get(i)) is not None}, key=lambda u: u.start)
-    units = [u for u in units if all(j in inside for j in range(u.start, u.end))]
+    # A phrase counts when it starts inside ("the Prince of Dol Amroth" runs into a PP).
+    units = [u for u in units if u.start in inside]
     agents = [u.entry for u in units if isinstance(u.entry, AgentEntry)]
     actors = [u.entry.code_on(when) for u in units if isinstance(u.entry, ActorEntry)]
     actors = [a for a in actors if a]
     if actors:
         return [c for c in [compose(actors[0], agents)] if c]
-    owners = owner_codes(tok, units_at, when, depth=depth) if depth < 3 else []
+    owners = owner_codes(tok, units_at, when, depth=depth, agents=bool(agents)) if depth < 3 else []
     if owners:
         return [c for o in owners if (c := compose(o, agents))]
     code = compose(None, agents)
     return [code] if code else []
 
 
-def owner_codes(tok: Token, units_at: dict[int, Unit], when: Date | None, *, depth: int = 0) -> list[str]:
-    """Actor codes from 'of/in/from X' phrases attached to `tok` (X may be a list)."""
+def owner_codes(
+    tok: Token, units_at: dict[int, Unit], when: Date | None, *, depth: int = 0, agents: bool = True
+) -> list[str]:
+    """Actor codes from 'of/in/from X' phrases attached to `tok` (X may be a list).
+
+    Only an agent ("officials in Arnor") takes its actor from 'in'/'from'; any noun takes it
+    from 'of' ("the population of Gondor"), but not "an attack ... in south Ithilen".
+    """
     out: list[str] = []
+    preps = _OWNER_PREPS if agents else {"of"}
     for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ in _OWNER_PREPS:
+        if child.dep_ == "prep" and child.lower_ in preps:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     out.extend(group_codes(obj, units_at, when, depth=depth + 1))
@@ -133,7 +146,7 @@ def conjuncts(tok: Token) -> list[Token]:
     """`tok` and the tokens coordinated with it ("A, B and C")."""
     out = [tok]
     for child in tok.children:
-        if child.dep_ == "conj":
+        if child.dep_ in _LIST_LINKS:
             out.extend(conjuncts(child))
     return out
 
@@ -143,7 +156,7 @@ def group_codes(tok: Token, units_at: dict[int, Unit], when: Date | None, *, dep
     'of/in/from' owner of a sibling ("lawmakers and officials in Arnor")."""
     members = conjuncts(tok)
     per = [np_codes(m, units_at, when, depth=depth) for m in members]
-    shared = [o for m in members for o in owner_codes(m, units_at, when, depth=depth)] if depth < 3 else []
+    shared = [o for m in members for o in owner_codes(m, units_at, when, depth=depth, agents=True)] if depth < 3 else []
     out: list[str] = []
     for codes in per:
         if shared and codes and all(c.startswith("---") for c in codes):
