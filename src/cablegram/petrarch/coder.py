@@ -43,8 +43,9 @@ def _word_at(tokens: list[Token], pos: int, words: tuple[str, ...]) -> bool:
 
 
 def _match_items(items: Sequence[PatternItem], tokens: list[Token]) -> list[int] | None:
-    """Match items in order (gaps allowed); returns the token position after each item."""
-    pos, marks = 0, []
+    """Match items in order (gaps allowed); returns the token position after each item and,
+    last, the number of words matched."""
+    pos, marks, n_words = 0, [], 0
     for item in items:
         if item.kind in {"word", "prep"}:
             hit = next(
@@ -54,8 +55,9 @@ def _match_items(items: Sequence[PatternItem], tokens: list[Token]) -> list[int]
             if hit is None:
                 return None
             pos = hit[0] + hit[1]
+            n_words += hit[1]
         marks.append(pos)
-    return marks
+    return marks + [n_words]
 
 
 def _context(verb: Token) -> tuple[list[Token], list[Token]]:
@@ -70,15 +72,16 @@ def _context(verb: Token) -> tuple[list[Token], list[Token]]:
 
 def _best_pattern(patterns: Sequence[VerbPattern], verb: Token) -> tuple[VerbPattern, list[Token], list[int]] | None:
     before, after = _context(verb)
-    best = None
+    best, best_score = None, (0, 0)
     for pat in patterns:
-        if pat.before and _match_items(pat.before, before) is None:
-            continue
+        pre = _match_items(pat.before, before) if pat.before else [0]
         marks = _match_items(pat.after, after)
-        if marks is None:
+        if pre is None or marks is None:
             continue
-        if best is None or pat.weight > best[0].weight:
-            best = (pat, after, marks)
+        # The most specific pattern wins: more items, then more words; file order breaks ties.
+        score = (pat.weight, pre[-1] + marks[-1])
+        if best is None or score > best_score:
+            best, best_score = (pat, after, marks[:-1]), score
     return best
 
 
@@ -111,6 +114,10 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
                 if obj is not None:
                     return obj, True
         for child in tok.children:
+            # A pronoun subject of a complement clause is the governing subject ("Ethiopia
+            # indicated it would act").
+            if child.dep_ in _SUBJECTS and child.pos_ == "PRON" and tok.dep_ == "ccomp":
+                break
             if child.dep_ in _SUBJECTS or child.dep_ == "nsubjpass":
                 return child, False
         if tok.dep_ not in {"xcomp", "conj", "acomp", "advcl", "prep", "pcomp", "ccomp"} or tok.head is tok:
@@ -190,8 +197,17 @@ def code_sentence(sent: Span, dicts: PetrarchDictionaries, index: PhraseIndex, w
     return list({(s, t, c): (s, t, c, v) for s, t, c, v in out}.values())
 
 
-def _code_verb(verb: Token, entries: list[VerbEntry], dicts: PetrarchDictionaries, units_at: dict[int, Unit], when: Date | None) -> list[tuple[str, str, str, Token]]:
-    assert dicts.verbs is not None
+def _negated(verb: Token) -> bool:
+    """True when the verb carries a negation ("did not clash", "won't ever clash")."""
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def _code_verb(
+    verb: Token, entries: list[VerbEntry], dicts: PetrarchDictionaries, units_at: dict[int, Unit], when: Date | None
+) -> list[tuple[str, str, str, Token]]:
+    if dicts.verbs is None or _negated(verb):
+        # A negated verb reports something that did not happen: no event.
+        return []
     blocks = list(dict.fromkeys(e.block for e in entries))
     patterns = [p for b in blocks for p in dicts.verbs.blocks[b].patterns]
     best = _best_pattern(patterns, verb)
@@ -199,6 +215,9 @@ def _code_verb(verb: Token, entries: list[VerbEntry], dicts: PetrarchDictionarie
     subj, passive = _subject(verb)
     sources = group_codes(subj, units_at, when) if subj is not None else []
     skip = {subj.i} if subj is not None else set()
+    if subj is not None and subj.dep_ == "nsubjpass" and subj.head is verb:
+        # Agentless passive: the patient is the target, an actor on the object side the source.
+        return _pairs(_targets(verb, units_at, when, skip), sources, best[0].code if best else code, verb)
     targets: list[str] = []
     if best is not None:
         pat, after, marks = best
@@ -212,8 +231,6 @@ def _code_verb(verb: Token, entries: list[VerbEntry], dicts: PetrarchDictionarie
             return _pairs(sources, sources, code, verb)
     if not targets:
         targets = _targets(verb, units_at, when, skip)
-    if passive and not targets:
-        targets = group_codes(next(c for c in verb.children if c.dep_ == "nsubjpass"), units_at, when) if any(c.dep_ == "nsubjpass" for c in verb.children) else []
     return _pairs(sources, targets, code, verb)
 
 
