@@ -340,6 +340,11 @@ def parse_discard_dictionary(text: str) -> list[DiscardEntry]:
     return out
 
 
+def _pattern_text(words: tuple[str, ...]) -> str:
+    """Words back to a surface phrase ("al - qaeda" → "al-qaeda")."""
+    return " ".join(words).replace(" - ", "-")
+
+
 def _role(dc: DatedCode) -> KBRole:
     country = dc.code[:3] if len(dc.code) >= 3 else None
     sector = dc.code[3:6] or None
@@ -361,7 +366,7 @@ def to_kb_entries(
             KBEntry(
                 kb_id=stable_id(source, "actor", a.name, a.line),
                 name=a.name.title(),
-                patterns=tuple(" ".join(p) for p in a.phrases),
+                patterns=tuple(_pattern_text(p) for p in a.phrases),
                 kind=kind,
                 country=code[:3] if code and len(code) >= 3 else None,
                 sector=(code[3:6] or None) if code else None,
@@ -375,7 +380,7 @@ def to_kb_entries(
             KBEntry(
                 kb_id=stable_id(source, "agent", g.name, g.line),
                 name=g.name.lower(),
-                patterns=tuple(" ".join(p) for p in g.phrases),
+                patterns=tuple(_pattern_text(p) for p in g.phrases),
                 kind="agent",
                 sector=g.code[:3] or None,
                 cameo_code=g.code,
