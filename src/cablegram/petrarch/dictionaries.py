@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date as Date
+from datetime import timedelta
 from pathlib import Path
 
 from ..errors import ResolutionError
@@ -161,10 +162,11 @@ def _dated_code(block: str, path: str, lineno: int) -> DatedCode:
         raise ResolutionError("E201", path=path, line=lineno, detail=f"bad code block '[{block}]'")
     code = m.group(1).strip().upper()
     try:
+        # '<D' and '>D' exclude D itself; a range 'D1-D2' includes both ends.
         if m.group(2) == "<":
-            return DatedCode(code=code, end=_parse_date(m.group(3)))
+            return DatedCode(code=code, end=_parse_date(m.group(3)) - timedelta(days=1))
         if m.group(2) == ">":
-            return DatedCode(code=code, start=_parse_date(m.group(3)))
+            return DatedCode(code=code, start=_parse_date(m.group(3)) + timedelta(days=1))
         if m.group(4):
             return DatedCode(code=code, start=_parse_date(m.group(4)), end=_parse_date(m.group(5)))
     except ValueError:

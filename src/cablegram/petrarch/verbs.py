@@ -136,7 +136,7 @@ class _Parser:
             return
         text = body.strip()
         if text.startswith("&") and not self.blocks:
-            self.current_set = text.split()[0].rstrip("_").upper()
+            self.current_set = text.split()[0].strip("&_").upper()
             self.raw_sets.setdefault(self.current_set, [])
         elif text.startswith("+") and self.current_set and not self.blocks:
             self.raw_sets[self.current_set].append(text[1:].strip())
@@ -162,7 +162,7 @@ def _expand_set(name: str, raw: dict[str, list[str]], seen: frozenset[str] = fro
     out: list[tuple[str, ...]] = []
     for member in raw.get(name, []):
         if member.startswith("&"):
-            sub = member.rstrip("_").upper()
+            sub = member.split()[0].strip("&_").upper()
             if sub not in seen:
                 out.extend(_expand_set(sub, raw, seen | {name}))
         else:
@@ -192,7 +192,7 @@ def _items(text: str, synsets: dict[str, tuple[tuple[str, ...], ...]], path: str
         if tok.startswith("&"):
             # An undefined set (the shipped dictionaries have a few) makes a pattern that
             # never matches, rather than rejecting the whole file.
-            alts = synsets.get(tok.rstrip("_").upper(), ())
+            alts = synsets.get(tok.strip("&_").upper(), ())
         else:
             alts = (phrase_words(tok),)
         items.append(PatternItem(kind="prep" if in_prep else "word", alternatives=alts))
