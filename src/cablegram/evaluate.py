@@ -105,7 +105,14 @@ class EvalReport:
             "n_gold_events": self.n_gold_events,
             "n_predicted": self.n_predicted,
             "levels": {
-                s.level: {"precision": s.precision, "recall": s.recall, "f1": s.f1, "tp": s.tp, "fp": s.fp, "fn": s.fn}
+                s.level: {
+                    "precision": s.precision,
+                    "recall": s.recall,
+                    "f1": s.f1,
+                    "tp": s.tp,
+                    "fp": s.fp,
+                    "fn": s.fn,
+                }
                 for s in self.levels
             },
             "no_event_sentences": self.no_event_sentences,
@@ -196,7 +203,9 @@ def read_gold(path: str | Path, *, fmt: str = "jsonl") -> list[GoldSentence]:
         "petr-xml": read_gold_petr_xml,
     }
     if fmt not in readers:
-        raise CodingError("E304", path=str(path), line=0, detail=f"unknown format '{fmt}' (use {', '.join(FORMATS)})")
+        raise CodingError(
+            "E304", path=str(path), line=0, detail=f"unknown format '{fmt}' (use {', '.join(FORMATS)})"
+        )
     if not Path(path).is_file():
         raise CodingError("E304", path=str(path), line=0, detail="file not found")
     return readers[fmt](path)

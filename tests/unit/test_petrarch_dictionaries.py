@@ -142,7 +142,10 @@ def test_load_empty_folder_is_e202(tmp_path):
 
 def test_import_writes_one_file_per_dictionary_and_replaces(tmp_path):
     first = import_petrarch(FIX, kb_dir=tmp_path)
-    assert sorted(r.target.name for r in first) == ["petrarch-Test.actors.jsonl", "petrarch-Test.agents.jsonl"]
+    assert sorted(r.target.name for r in first) == [
+        "petrarch-Test.actors.jsonl",
+        "petrarch-Test.agents.jsonl",
+    ]
     again = import_petrarch(FIX, kb_dir=tmp_path)
     actors_file = tmp_path / "petrarch-Test.actors.jsonl"
     lines = actors_file.read_text(encoding="utf-8").splitlines()

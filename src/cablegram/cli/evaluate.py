@@ -50,7 +50,9 @@ def format_report(report) -> str:  # report: EvalReport
     ]
     names = {"full": "full", "root": "root", "dyad": "dyad", "code": "code"}
     for s in report.levels:
-        lines.append(f"{names[s.level]:<8}{s.precision:>10.3f}{s.recall:>10.3f}{s.f1:>8.3f}{s.tp:>6}{s.fp:>6}{s.fn:>6}")
+        lines.append(
+            f"{names[s.level]:<8}{s.precision:>10.3f}{s.recall:>10.3f}{s.f1:>8.3f}{s.tp:>6}{s.fp:>6}{s.fn:>6}"
+        )
     lines.append(
         f"false events on {report.no_event_sentences} no-event sentences: {report.false_events} "
         f"(in {report.sentences_with_false_events} sentences)"

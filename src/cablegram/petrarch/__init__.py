@@ -1,8 +1,8 @@
 """PETRARCH compatibility: dictionary parsers, a PETRARCH-style actor stage and coder.
 
-    >>> from cablegram.petrarch import load_dictionaries, PetrarchActors, PetrarchCoder
-    >>> d = load_dictionaries("path/to/dictionaries")  # doctest: +SKIP
-    >>> Pipeline(stages={"actors": PetrarchActors(d), "coder": PetrarchCoder(d)})  # doctest: +SKIP
+>>> from cablegram.petrarch import load_dictionaries, PetrarchActors, PetrarchCoder
+>>> d = load_dictionaries("path/to/dictionaries")  # doctest: +SKIP
+>>> Pipeline(stages={"actors": PetrarchActors(d), "coder": PetrarchCoder(d)})  # doctest: +SKIP
 """
 
 from __future__ import annotations

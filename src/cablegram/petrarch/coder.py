@@ -29,17 +29,33 @@ _SUBJECTS = {"nsubj", "csubj", "expl"}
 # A CAMEO root → PLOVER event type (our reading of the two codebooks; 01 and 09 have no
 # PLOVER counterpart and keep an empty type).
 _PLOVER = {
-    "02": "REQUEST", "03": "AGREE", "04": "CONSULT", "05": "COOPERATE", "06": "COOPERATE",
-    "07": "AID", "08": "CONCEDE", "10": "REQUEST", "11": "ACCUSE", "12": "REJECT",
-    "13": "THREATEN", "14": "PROTEST", "15": "MOBILIZE", "16": "SANCTION", "17": "COERCE",
-    "18": "ASSAULT", "19": "ASSAULT", "20": "ASSAULT",
+    "02": "REQUEST",
+    "03": "AGREE",
+    "04": "CONSULT",
+    "05": "COOPERATE",
+    "06": "COOPERATE",
+    "07": "AID",
+    "08": "CONCEDE",
+    "10": "REQUEST",
+    "11": "ACCUSE",
+    "12": "REJECT",
+    "13": "THREATEN",
+    "14": "PROTEST",
+    "15": "MOBILIZE",
+    "16": "SANCTION",
+    "17": "COERCE",
+    "18": "ASSAULT",
+    "19": "ASSAULT",
+    "20": "ASSAULT",
 }
 
 
 def _word_at(tokens: list[Token], pos: int, words: tuple[str, ...]) -> bool:
     if pos + len(words) > len(tokens):
         return False
-    return all(tokens[pos + k].lower_ == w or tokens[pos + k].lemma_.lower() == w for k, w in enumerate(words))
+    return all(
+        tokens[pos + k].lower_ == w or tokens[pos + k].lemma_.lower() == w for k, w in enumerate(words)
+    )
 
 
 def _match_items(items: Sequence[PatternItem], tokens: list[Token]) -> list[int] | None:
@@ -49,7 +65,12 @@ def _match_items(items: Sequence[PatternItem], tokens: list[Token]) -> list[int]
     for item in items:
         if item.kind in {"word", "prep"}:
             hit = next(
-                ((p, len(w)) for p in range(pos, len(tokens)) for w in item.alternatives if _word_at(tokens, p, w)),
+                (
+                    (p, len(w))
+                    for p in range(pos, len(tokens))
+                    for w in item.alternatives
+                    if _word_at(tokens, p, w)
+                ),
                 None,
             )
             if hit is None:
@@ -70,7 +91,9 @@ def _context(verb: Token) -> tuple[list[Token], list[Token]]:
     return [t for t in clause if t.i < verb.i], [t for t in clause if t.i > verb.i]
 
 
-def _best_pattern(patterns: Sequence[VerbPattern], verb: Token) -> tuple[VerbPattern, list[Token], list[int]] | None:
+def _best_pattern(
+    patterns: Sequence[VerbPattern], verb: Token
+) -> tuple[VerbPattern, list[Token], list[int]] | None:
     before, after = _context(verb)
     best, best_score = None, (0, 0)
     for pat in patterns:
@@ -155,7 +178,9 @@ def _targets(verb: Token, units_at: dict[int, Unit], when: Date | None, skip: se
         frontier = objs
     for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i):
         subj = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        if subj is not None and (codes := group_codes(subj, units_at, when) or _first_object(subj, units_at, when)):
+        if subj is not None and (
+            codes := group_codes(subj, units_at, when) or _first_object(subj, units_at, when)
+        ):
             return codes
     return []
 
@@ -172,13 +197,17 @@ def _slot_codes(after: list[Token], mark: int, units_at: dict[int, Unit], when: 
     for tok in after[mark:]:
         if tok.i in units_at:
             head = tok
-            while head.head is not head and head.head.i in units_at and units_at[head.head.i] == units_at[tok.i]:
+            while (
+                head.head is not head and head.head.i in units_at and units_at[head.head.i] == units_at[tok.i]
+            ):
                 head = head.head
             return np_codes(head, units_at, when)
     return []
 
 
-def code_sentence(sent: Span, dicts: PetrarchDictionaries, index: PhraseIndex, when: Date | None) -> list[tuple[str, str, str, Token]]:
+def code_sentence(
+    sent: Span, dicts: PetrarchDictionaries, index: PhraseIndex, when: Date | None
+) -> list[tuple[str, str, str, Token]]:
     """(source, target, code, verb token) tuples for one sentence."""
     if dicts.verbs is None:
         return []
@@ -203,7 +232,11 @@ def _negated(verb: Token) -> bool:
 
 
 def _code_verb(
-    verb: Token, entries: list[VerbEntry], dicts: PetrarchDictionaries, units_at: dict[int, Unit], when: Date | None
+    verb: Token,
+    entries: list[VerbEntry],
+    dicts: PetrarchDictionaries,
+    units_at: dict[int, Unit],
+    when: Date | None,
 ) -> list[tuple[str, str, str, Token]]:
     if dicts.verbs is None or _negated(verb):
         # A negated verb reports something that did not happen: no event.
@@ -222,7 +255,7 @@ def _code_verb(
     if best is not None:
         pat, after, marks = best
         code = pat.code
-        for item, mark in zip(pat.after, marks):
+        for item, mark in zip(pat.after, marks, strict=True):
             if item.kind == "target":
                 targets = _slot_codes(after, mark, units_at, when)
             elif item.kind == "source":
@@ -234,7 +267,9 @@ def _code_verb(
     return _pairs(sources, targets, code, verb)
 
 
-def _pairs(sources: list[str], targets: list[str], code: VerbCode, verb: Token) -> list[tuple[str, str, str, Token]]:
+def _pairs(
+    sources: list[str], targets: list[str], code: VerbCode, verb: Token
+) -> list[tuple[str, str, str, Token]]:
     out = []
     for s in sources:
         for t in targets:
@@ -280,16 +315,27 @@ class PetrarchCoder:
                 events.append(self._event(ctx, s_index, sent, verb, source, target, cameo))
         return CoderOutput(events=tuple(events))
 
-    def _event(self, ctx: DocContext, s_index: int, sent: Span, verb: Token, source: str, target: str, cameo: str) -> Event:
+    def _event(
+        self, ctx: DocContext, s_index: int, sent: Span, verb: Token, source: str, target: str, cameo: str
+    ) -> Event:
         off = ctx.offset
         trig = TextSpan(text=verb.text, start=verb.idx + off, end=verb.idx + len(verb.text) + off)
         root = cameo[:2]
 
         def actor(code: str) -> Actor:
-            return Actor(text=code, start=trig.start, end=trig.end, cameo_code=code, country=code[:3], sector=code[3:6] or None)
+            return Actor(
+                text=code,
+                start=trig.start,
+                end=trig.end,
+                cameo_code=code,
+                country=code[:3],
+                sector=code[3:6] or None,
+            )
 
         return Event(
-            event_id=stable_id(ctx.document.doc_id, ctx.sentence_base + s_index, verb.i, source, target, cameo),
+            event_id=stable_id(
+                ctx.document.doc_id, ctx.sentence_base + s_index, verb.i, source, target, cameo
+            ),
             doc_id=ctx.document.doc_id,
             sentence_index=ctx.sentence_base + s_index,
             sentence=sent.text,

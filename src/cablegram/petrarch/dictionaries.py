@@ -138,6 +138,7 @@ def strip_comment(line: str) -> str:
 
 def _strip_comments(text: str) -> list[str]:
     """Lines with HTML comment blocks blanked (keeping line numbers) and '#' comments cut."""
+
     def blank(m: re.Match[str]) -> str:
         return "\n" * m.group(0).count("\n")
 
@@ -300,7 +301,9 @@ def parse_agent_dictionary(
             continue
         blocks = _CODE_BLOCK.findall(body)
         if len(blocks) != 1 or "~" not in blocks[0]:
-            exc = ResolutionError("E201", path=path, line=lineno, detail="expected 'PHRASE [~CODE]' or '[CODE~]'")
+            exc = ResolutionError(
+                "E201", path=path, line=lineno, detail="expected 'PHRASE [~CODE]' or '[CODE~]'"
+            )
             if strict:
                 raise exc
             if problems is not None:

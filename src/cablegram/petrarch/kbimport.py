@@ -49,14 +49,22 @@ def import_petrarch(folder: str | Path, *, kb_dir: str | Path, strict: bool = Fa
         problems: list[ResolutionError] = []
         source = f"petrarch:{path.name}"
         if path in files.actors:
-            entries = to_kb_entries(parse_actor_dictionary(_read(path), path=str(path), strict=strict, problems=problems), source=source)
+            entries = to_kb_entries(
+                parse_actor_dictionary(_read(path), path=str(path), strict=strict, problems=problems),
+                source=source,
+            )
         else:
-            entries = to_kb_entries(agents=parse_agent_dictionary(_read(path), path=str(path), strict=strict, problems=problems), source=source)
+            entries = to_kb_entries(
+                agents=parse_agent_dictionary(_read(path), path=str(path), strict=strict, problems=problems),
+                source=source,
+            )
         target = out_dir / _target_name(path)
         tmp = target.with_suffix(".jsonl.tmp")
         with tmp.open("w", encoding="utf-8") as fh:
             for entry in entries:
                 fh.write(json.dumps(kb_entry_to_json(entry), ensure_ascii=False) + "\n")
         os.replace(tmp, target)  # atomic: a failed import leaves the previous file intact
-        results.append(ImportedFile(source=path, target=target, entries=len(entries), skipped=tuple(problems)))
+        results.append(
+            ImportedFile(source=path, target=target, entries=len(entries), skipped=tuple(problems))
+        )
     return results

@@ -46,11 +46,13 @@ def load_dictionaries(folder: str | Path, *, strict: bool = False) -> PetrarchDi
         raise ResolutionError("E202", path=str(root))
     problems: list[ResolutionError] = []
     actors = [
-        a for p in files.actors
+        a
+        for p in files.actors
         for a in parse_actor_dictionary(_read(p), path=str(p), strict=strict, problems=problems)
     ]
     agents = [
-        g for p in files.agents
+        g
+        for p in files.agents
         for g in parse_agent_dictionary(_read(p), path=str(p), strict=strict, problems=problems)
     ]
     discards = [d for p in files.discards for d in parse_discard_dictionary(_read(p))]

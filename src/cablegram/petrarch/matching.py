@@ -23,7 +23,18 @@ __all__ = ["PhraseIndex", "Unit", "find_units", "np_codes", "group_codes"]
 
 # Children whose subtrees are not part of a noun phrase proper.
 _NOT_NP = {
-    "conj", "cc", "appos", "relcl", "acl", "prep", "punct", "advcl", "ccomp", "parataxis", "preconj", "nmod",
+    "conj",
+    "cc",
+    "appos",
+    "relcl",
+    "acl",
+    "prep",
+    "punct",
+    "advcl",
+    "ccomp",
+    "parataxis",
+    "preconj",
+    "nmod",
 }
 # Links along which a list of actors continues (the small model often attaches list members
 # as appositions or nominal modifiers rather than as conjuncts).
@@ -156,7 +167,11 @@ def group_codes(tok: Token, units_at: dict[int, Unit], when: Date | None, *, dep
     'of/in/from' owner of a sibling ("lawmakers and officials in Arnor")."""
     members = conjuncts(tok)
     per = [np_codes(m, units_at, when, depth=depth) for m in members]
-    shared = [o for m in members for o in owner_codes(m, units_at, when, depth=depth, agents=True)] if depth < 3 else []
+    shared = (
+        [o for m in members for o in owner_codes(m, units_at, when, depth=depth, agents=True)]
+        if depth < 3
+        else []
+    )
     out: list[str] = []
     for codes in per:
         if shared and codes and all(c.startswith("---") for c in codes):

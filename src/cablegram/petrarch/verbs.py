@@ -155,10 +155,14 @@ class _Parser:
         m = _CODE.search(text)
         if not m:
             raise CodingError("E303", path=self.path, line=lineno, detail="pattern without [CODE]")
-        self.blocks[-1][2].append(("pattern", text[: m.start()].lstrip("-").strip() + f" [{m.group(1)}]", lineno))
+        self.blocks[-1][2].append(
+            ("pattern", text[: m.start()].lstrip("-").strip() + f" [{m.group(1)}]", lineno)
+        )
 
 
-def _expand_set(name: str, raw: dict[str, list[str]], seen: frozenset[str] = frozenset()) -> list[tuple[str, ...]]:
+def _expand_set(
+    name: str, raw: dict[str, list[str]], seen: frozenset[str] = frozenset()
+) -> list[tuple[str, ...]]:
     out: list[tuple[str, ...]] = []
     for member in raw.get(name, []):
         if member.startswith("&"):
@@ -172,7 +176,9 @@ def _expand_set(name: str, raw: dict[str, list[str]], seen: frozenset[str] = fro
     return out
 
 
-def _items(text: str, synsets: dict[str, tuple[tuple[str, ...], ...]], path: str, line: int) -> list[PatternItem]:
+def _items(
+    text: str, synsets: dict[str, tuple[tuple[str, ...], ...]], path: str, line: int
+) -> list[PatternItem]:
     """Turn the pattern text on one side of '*' into items."""
     items: list[PatternItem] = []
     in_prep = False
@@ -232,7 +238,8 @@ def parse_verb_dictionary(text: str, *, path: str = "<verbs>") -> VerbDictionary
                         verbs.setdefault(form[min(entry.head, len(form) - 1)], []).append(entry)
                 continue
             pm = _CODE.search(body)
-            assert pm is not None  # _pattern only stores lines with a code
+            if pm is None:  # cannot happen: _pattern only stores lines with a code
+                continue
             before, _, after = body[: pm.start()].partition("*")
             patterns.append(
                 VerbPattern(
