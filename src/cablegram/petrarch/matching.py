@@ -155,26 +155,61 @@ def owner_codes(
 
 def conjuncts(tok: Token) -> list[Token]:
     """`tok` and the tokens coordinated with it ("A, B and C")."""
-    out = [tok]
+    return [m for m, _ in _members(tok, "conj")]
+
+
+def _members(tok: Token, via: str) -> list[tuple[Token, str]]:
+    """`tok` and the list members linked to it, each with the link that reached it."""
+    out = [(tok, via)]
     for child in tok.children:
         if child.dep_ in _LIST_LINKS:
-            out.extend(conjuncts(child))
+            out.extend(_members(child, child.dep_))
     return out
+
+
+def _merge_attached(out: list[str], codes: list[str]) -> list[str]:
+    """Fold the codes of an apposition or nominal modifier into the phrase's codes.
+
+    The small model often hangs a noun phrase's own actor off it as 'nmod'/'appos' ("the
+    Gondor main opposition group"): an agent-only code takes that actor (---MOP → GONMOP), a
+    code that extends or repeats another is not listed twice; anything else is a list member.
+    """
+    for code in codes:
+        bare = [i for i, c in enumerate(out) if c.startswith("---") and not code.startswith("---")]
+        if bare:
+            out[bare[0]] = code[:3] + out[bare[0]][3:] if len(code) == 3 else code
+        elif not any(c.startswith(code) or code.startswith(c) for c in out):
+            out.append(code)
+        else:
+            out[:] = [code if code.startswith(c) else c for c in out]
+    return out
+
+
+def _borrow_actor(prev: str | None, code: str) -> str:
+    """A coordinated agent-only member takes the actor of the member before it when that one
+    is an actor with agents ("Danish media and government" → DNKMED, DNKGOV)."""
+    if prev and code.startswith("---") and len(prev) > 3 and not prev.startswith("---"):
+        return prev[:-3] + code[3:]
+    return code
 
 
 def group_codes(tok: Token, units_at: dict[int, Unit], when: Date | None, *, depth: int = 0) -> list[str]:
     """Codes of a possibly coordinated noun phrase; members without an actor borrow the
     'of/in/from' owner of a sibling ("lawmakers and officials in Arnor")."""
-    members = conjuncts(tok)
-    per = [np_codes(m, units_at, when, depth=depth) for m in members]
+    members = _members(tok, "conj")
     shared = (
-        [o for m in members for o in owner_codes(m, units_at, when, depth=depth, agents=True)]
+        [o for m, _ in members for o in owner_codes(m, units_at, when, depth=depth, agents=True)]
         if depth < 3
         else []
     )
     out: list[str] = []
-    for codes in per:
+    for member, via in members:
+        codes = np_codes(member, units_at, when, depth=depth)
         if shared and codes and all(c.startswith("---") for c in codes):
-            codes = [c2 for o in shared for c in codes if (c2 := compose(o, []) and o + c[3:])]
-        out.extend(codes)
+            codes = [o + c[3:] for o in shared for c in codes]
+        if via == "conj" or not out:
+            prev = out[-1] if out else None
+            out.extend(_borrow_actor(prev, c) for c in codes)
+        else:
+            _merge_attached(out, codes)
     return list(dict.fromkeys(out))
