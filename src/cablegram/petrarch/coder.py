@@ -157,6 +157,8 @@ def _objects_of(node: Token) -> list[Token]:
         if child.dep_ in {"prep", "agent"}:
             out.extend(o for o in child.children if o.dep_ in {"pobj", "pcomp"})
         elif child.dep_ == "acl":
+            # A clause on the noun: its subject ("hopes that Osgiliath could ..."), then object.
+            out.extend(o for o in child.children if o.dep_ in {"nsubj", "nsubjpass"} and o.pos_ != "PRON")
             out.extend(o for o in child.children if o.dep_ == "dobj")
             out.extend(_objects_of(child))
     return out
