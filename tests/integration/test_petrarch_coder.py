@@ -61,3 +61,7 @@ def test_mentions_carry_composed_codes(petr):
     coded = petr.code_document(doc)
     codes = {m.text: m.cameo_code for m in coded.mentions}
     assert codes["Norvalian"] == "NVLCOP" and codes["Vestmark"] == "VSK"
+
+
+def test_agentless_passive_takes_source_from_object_side(petr):
+    assert _code(petr, "Vestmark was denounced over its dispute with Norvalia.") == [("NVL", "VSK", "111")]

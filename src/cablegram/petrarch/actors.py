@@ -23,7 +23,7 @@ __all__ = ["PetrarchActors"]
 def _head(doc: Doc, unit: Unit) -> Token:
     """The token of the phrase whose syntactic head lies outside it."""
     for tok in doc[unit.start : unit.end]:
-        if not (unit.start <= tok.head.i < unit.end) or tok.head is tok:
+        if not (unit.start <= tok.head.i < unit.end) or tok.head.i == tok.i:
             return tok
     return doc[unit.end - 1]
 

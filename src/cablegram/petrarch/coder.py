@@ -143,7 +143,7 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
                 break
             if child.dep_ in _SUBJECTS or child.dep_ == "nsubjpass":
                 return child, False
-        if tok.dep_ not in {"xcomp", "conj", "acomp", "advcl", "prep", "pcomp", "ccomp"} or tok.head is tok:
+        if tok.dep_ not in {"xcomp", "conj", "acomp", "advcl", "prep", "pcomp", "ccomp"} or tok.head.i == tok.i:
             break
         tok = tok.head
     return None, False
@@ -200,7 +200,7 @@ def _slot_codes(after: list[Token], mark: int, units_at: dict[int, Unit], when: 
         if tok.i in units_at:
             head = tok
             while (
-                head.head is not head and head.head.i in units_at and units_at[head.head.i] == units_at[tok.i]
+                head.head.i != head.i and head.head.i in units_at and units_at[head.head.i] == units_at[tok.i]
             ):
                 head = head.head
             return np_codes(head, units_at, when)
@@ -250,7 +250,7 @@ def _code_verb(
     subj, passive = _subject(verb)
     sources = group_codes(subj, units_at, when) if subj is not None else []
     skip = {subj.i} if subj is not None else set()
-    if subj is not None and subj.dep_ == "nsubjpass" and subj.head is verb:
+    if subj is not None and subj.dep_ == "nsubjpass" and subj.head.i == verb.i:
         # Agentless passive: the patient is the target, an actor on the object side the source.
         return _pairs(_targets(verb, units_at, when, skip), sources, best[0].code if best else code, verb)
     targets: list[str] = []
