@@ -65,3 +65,11 @@ def test_mentions_carry_composed_codes(petr):
 
 def test_agentless_passive_takes_source_from_object_side(petr):
     assert _code(petr, "Vestmark was denounced over its dispute with Norvalia.") == [("NVL", "VSK", "111")]
+
+
+def test_events_keep_actor_evidence(petr):
+    text = "Norvalian police signed a treaty with Vestmark."
+    (event,) = petr.code_text(text, published=date(1997, 1, 1))
+    assert event.trigger.text == "signed"
+    assert text[event.actor[0].start : event.actor[0].end] == "Norvalian"
+    assert event.recipient[0].text == "Vestmark" and event.recipient[0].cameo_code == "VSK"

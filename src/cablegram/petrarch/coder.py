@@ -11,6 +11,7 @@ discard phrase code nothing.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date as Date
 from typing import TYPE_CHECKING
 
@@ -143,7 +144,10 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
                 break
             if child.dep_ in _SUBJECTS or child.dep_ == "nsubjpass":
                 return child, False
-        if tok.dep_ not in {"xcomp", "conj", "acomp", "advcl", "prep", "pcomp", "ccomp"} or tok.head.i == tok.i:
+        if (
+            tok.dep_ not in {"xcomp", "conj", "acomp", "advcl", "prep", "pcomp", "ccomp"}
+            or tok.head.i == tok.i
+        ):
             break
         tok = tok.head
     return None, False
@@ -295,6 +299,19 @@ def _discarded(tokens: Span | Doc, dicts: PetrarchDictionaries, *, story: bool) 
     return False
 
 
+def _evidence(actors: tuple[Actor, ...], mentions: Sequence[Actor]) -> tuple[Actor, ...]:
+    """Point each coded actor at the mention it came from (same code, else same country),
+    so the event keeps the text and offsets of its actors."""
+    out = []
+    for a in actors:
+        code = a.cameo_code or ""
+        found = next((m for m in mentions if m.cameo_code == code), None) or next(
+            (m for m in mentions if (m.cameo_code or "")[:3] == code[:3] and not code.startswith("---")), None
+        )
+        out.append(replace(found, cameo_code=code, country=a.country, sector=a.sector) if found else a)
+    return tuple(out)
+
+
 class PetrarchCoder:
     """CoderStage that codes CAMEO events with PETRARCH dictionaries (see module docstring)."""
 
@@ -313,8 +330,17 @@ class PetrarchCoder:
         for s_index, sent in enumerate(doc.sents):
             if _discarded(sent, self.dicts, story=False):
                 continue
+            lo, hi = sent.start_char + ctx.offset, sent.end_char + ctx.offset
+            in_sent = [m for m in mentions if lo <= m.start < hi]
             for source, target, cameo, verb in code_sentence(sent, self.dicts, self.index, when):
-                events.append(self._event(ctx, s_index, sent, verb, source, target, cameo))
+                event = self._event(ctx, s_index, sent, verb, source, target, cameo)
+                events.append(
+                    replace(
+                        event,
+                        actor=_evidence(event.actor, in_sent),
+                        recipient=_evidence(event.recipient, in_sent),
+                    )
+                )
         return CoderOutput(events=tuple(events))
 
     def _event(
