@@ -187,7 +187,7 @@ def read_gold_petr_xml(path: str | Path) -> list[GoldSentence]:
         out.append(
             GoldSentence(
                 sent_id=sent.get("id", str(n)),
-                text=" ".join(text_el.text.split()),
+                text=" ".join((text_el.text or "").split()),
                 date=_date(sent.get("date"), str(path), n),
                 events=events,
                 no_event=any(c.get("noevents", "").lower() == "true" for c in codings),

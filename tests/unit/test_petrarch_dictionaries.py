@@ -153,3 +153,17 @@ def test_import_writes_one_file_per_dictionary_and_replaces(tmp_path):
     entries = [kb_entry_from_json(json.loads(line)) for line in lines]
     assert {e.source for e in entries} == {"petrarch:Test.actors.txt"}
     assert "toll-gate alliance" in next(e for e in entries if e.cameo_code == "IGOTGA").patterns
+
+
+def test_kb_import_petrarch_command(tmp_path, capsys):
+    import argparse
+
+    from cablegram.cli.kb_petrarch import register_kb
+
+    parser = argparse.ArgumentParser()
+    register_kb(parser.add_subparsers(dest="kb_command"))
+    args = parser.parse_args(["import-petrarch", str(FIX), "--kb-dir", str(tmp_path)])
+    assert args.func(args) == 0
+    out = capsys.readouterr().out
+    assert "Test.actors.txt: 5 entries" in out and "imported" in out
+    assert (tmp_path / "petrarch-Test.agents.jsonl").is_file()

@@ -46,10 +46,10 @@ class PetrarchActors:
             # An actor inside a bigger phrase ("Arnor" in "Arnor police") is coded there.
             while head.dep_ in {"compound", "amod", "poss"} and head.head.i in units_at:
                 head = head.head
-            codes = np_codes(head, units_at, when) or [None]
+            codes = np_codes(head, units_at, when)
             span = doc[unit.start : unit.end]
             entry = unit.entry
-            code = codes[0]
+            code = codes[0] if codes else None
             out.append(
                 Actor(
                     text=span.text,
