@@ -172,7 +172,13 @@ def _targets(verb: Token, units_at: dict[int, Unit], when: Date | None, skip: se
     """Codes on the object side: passive subject, direct object, prepositional objects, and
     last the subject of a following complement clause ("expressed hopes that X ...")."""
     nsubjpass = [c for c in verb.children if c.dep_ == "nsubjpass"]
-    for tok in nsubjpass + [c for c in verb.children if c.dep_ in {"dobj", "dative", "attr", "oprd"}]:
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "dative", "attr", "oprd"}]
+    # The object of a purpose infinitive counts too ("signed an accord to supply Gondor").
+    infinitives = [
+        c for c in verb.children if c.dep_ in {"advcl", "xcomp"} and any(a.lower_ == "to" for a in c.children)
+    ]
+    objects += [o for c in infinitives for o in c.children if o.dep_ in {"dobj", "dative"}]
+    for tok in nsubjpass + objects:
         if tok.i not in skip and (codes := group_codes(tok, units_at, when)):
             return codes
     frontier = [verb] + [c for c in verb.children if c.dep_ in {"dobj", "xcomp", "acomp", "advmod"}]
