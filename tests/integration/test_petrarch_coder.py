@@ -73,3 +73,8 @@ def test_events_keep_actor_evidence(petr):
     assert event.trigger.text == "signed"
     assert text[event.actor[0].start : event.actor[0].end] == "Norvalian"
     assert event.recipient[0].text == "Vestmark" and event.recipient[0].cameo_code == "VSK"
+
+
+def test_reported_event_folds_into_speaker(petr):
+    got = _code(petr, "Norvalia said that the Vestmark army denounced Port Esker.")
+    assert got == [("NVL", "VSKMIL", "111")]

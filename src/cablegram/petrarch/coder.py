@@ -235,7 +235,23 @@ def code_sentence(
             continue
         if entries:
             out.extend(_code_verb(verb, entries, dicts, units_at, when))
+    out = _fold_reported(out)
     return list({(s, t, c): (s, t, c, v) for s, t, c, v in out}.values())
+
+
+def _fold_reported(events: list[tuple[str, str, str, Token]]) -> list[tuple[str, str, str, Token]]:
+    """'X noted that Y regretted Z' codes X → Y with the reported verb's code, as PETRARCH
+    does: an event on a verb whose complement clause is itself coded with Y as source."""
+    out = list(events)
+    for outer in events:
+        for inner in events:
+            v_out, v_in = outer[3], inner[3]
+            if v_in.dep_ == "ccomp" and v_in.head.i == v_out.i and outer[1] == inner[0]:
+                for e in (outer, inner):
+                    if e in out:
+                        out.remove(e)
+                out.append((outer[0], inner[0], inner[2], v_in))
+    return out
 
 
 def _negated(verb: Token) -> bool:
