@@ -207,6 +207,9 @@ def group_codes(tok: Token, units_at: dict[int, Unit], when: Date | None, *, dep
         codes = np_codes(member, units_at, when, depth=depth)
         if shared and codes and all(c.startswith("---") for c in codes):
             codes = [o + c[3:] for o in shared for c in codes]
+        if via == "appos" and out and all(len(c) > 3 for c in out) and not conjuncts(member)[1:]:
+            # "minister Calimehtar": an apposition naming the same person adds no actor.
+            continue
         if via == "conj" or not out:
             prev = out[-1] if out else None
             out.extend(_borrow_actor(prev, c) for c in codes)
