@@ -78,6 +78,8 @@ def _match_items(items: Sequence[PatternItem], tokens: list[Token]) -> list[int]
                 return None
             pos = hit[0] + hit[1]
             n_words += hit[1]
+        elif item.kind == "skip":
+            pos = min(pos + 1, len(tokens))  # '^' passes over one word
         marks.append(pos)
     return marks + [n_words]
 
