@@ -146,10 +146,7 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
                 break
             if child.dep_ in _SUBJECTS or child.dep_ == "nsubjpass":
                 return child, False
-        if (
-            tok.dep_ not in {"xcomp", "conj", "acomp", "advcl", "prep", "pcomp", "ccomp"}
-            or tok.head.i == tok.i
-        ):
+        if tok.dep_ not in {"xcomp", "conj", "acomp", "advcl", "ccomp"} or tok.head.i == tok.i:
             break
         tok = tok.head
     return None, False
