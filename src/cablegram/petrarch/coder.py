@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 __all__ = ["PetrarchCoder", "code_sentence"]
 
-_CLAUSE_BREAK = {"parataxis", "advcl", "relcl"}
+_CLAUSE_BREAK = {"parataxis", "advcl", "relcl", "ccomp"}
 _SUBJECTS = {"nsubj", "csubj", "expl"}
 # A CAMEO root → PLOVER event type (our reading of the two codebooks; 01 and 09 have no
 # PLOVER counterpart and keep an empty type).
