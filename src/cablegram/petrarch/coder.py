@@ -91,7 +91,9 @@ def _context(verb: Token) -> tuple[list[Token], list[Token]]:
         if child.dep_ in _CLAUSE_BREAK or (child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"}):
             cut.update(t.i for t in child.subtree)
     clause = [t for t in verb.subtree if t.i not in cut and t.i != verb.i]
-    return [t for t in clause if t.i < verb.i], [t for t in clause if t.i > verb.i]
+    # Determiners belong to the noun phrase, not to the verb phrase a pattern describes.
+    before = [t for t in clause if t.i < verb.i and t.dep_ not in {"det", "predet", "preconj"}]
+    return before, [t for t in clause if t.i > verb.i]
 
 
 def _best_pattern(
