@@ -1,0 +1,80 @@
+"""The PETRARCH-compatible actors and coder over the real parse, with our test dictionaries."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from cablegram.evaluate import event_tuples
+from cablegram.petrarch import PetrarchActors, PetrarchCoder, load_dictionaries
+from cablegram.pipeline import Pipeline
+from cablegram.records import Document
+
+FIX = Path(__file__).resolve().parents[1] / "fixtures" / "petrarch"
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(scope="module")
+def petr(nlp):
+    d = load_dictionaries(FIX)
+    return Pipeline(nlp=nlp, stages={"actors": PetrarchActors(d), "coder": PetrarchCoder(d)})
+
+
+def _code(petr, text, when=date(1997, 5, 1)):
+    return sorted(event_tuples(petr.code_text(text, published=when)))
+
+
+def test_pattern_beats_block_default_and_agent_composes(petr):
+    assert _code(petr, "Norvalian police signed a treaty with Vestmark.") == [("NVLCOP", "VSK", "0571")]
+
+
+def test_symmetric_code_and_dated_role(petr):
+    got = _code(petr, "Kovrin met the Norvalia army on Monday.", when=date(1997, 5, 1))
+    assert got == [("NVLMIL", "VSKGOV", "040"), ("VSKGOV", "NVLMIL", "040")]
+    later = _code(petr, "Kovrin met the Norvalia army on Monday.", when=date(2004, 5, 1))
+    assert ("VSKOPP", "NVLMIL", "040") in later
+
+
+def test_compound_subject_codes_each_pair(petr):
+    got = _code(petr, "Norvalia and Vestmark denounced each other.")
+    assert got == [("NVL", "VSK", "111"), ("VSK", "NVL", "111")]
+
+
+def test_passive_by_agent_is_source(petr):
+    assert _code(petr, "Vestmark was denounced by Norvalia.") == [("NVL", "VSK", "111")]
+
+
+def test_phrasal_verb_and_prefix_agent(petr):
+    got = _code(petr, "The Vestmark charity sealed off the roads into Norvalia.")
+    assert got == [("NGOVSK", "NVL", "144")]
+
+
+def test_discards_and_negation_code_nothing(petr):
+    assert _code(petr, "Norvalia signed a treaty with Vestmark after the chess match.") == []
+    assert _code(petr, "Norvalia did not sign a treaty with Vestmark.") == []
+
+
+def test_mentions_carry_composed_codes(petr):
+    doc = Document(doc_id="m", text="Norvalian police met Vestmark.", published=date(1997, 1, 1))
+    coded = petr.code_document(doc)
+    codes = {m.text: m.cameo_code for m in coded.mentions}
+    assert codes["Norvalian"] == "NVLCOP" and codes["Vestmark"] == "VSK"
+
+
+def test_agentless_passive_takes_source_from_object_side(petr):
+    assert _code(petr, "Vestmark was denounced over its dispute with Norvalia.") == [("NVL", "VSK", "111")]
+
+
+def test_events_keep_actor_evidence(petr):
+    text = "Norvalian police signed a treaty with Vestmark."
+    (event,) = petr.code_text(text, published=date(1997, 1, 1))
+    assert event.trigger.text == "signed"
+    assert text[event.actor[0].start : event.actor[0].end] == "Norvalian"
+    assert event.recipient[0].text == "Vestmark" and event.recipient[0].cameo_code == "VSK"
+
+
+def test_reported_event_folds_into_speaker(petr):
+    got = _code(petr, "Norvalia said that the Vestmark army denounced Port Esker.")
+    assert got == [("NVL", "VSKMIL", "111")]
