@@ -44,7 +44,8 @@ def main() -> None:
                 names[iso].append(form)
         if c.alpha_3 == iso:
             canonical[iso] = getattr(c, "common_name", None) or c.name
-    canonical.update(KOS="Kosovo", COD="Democratic Republic of the Congo", COG="Republic of the Congo")
+    canonical.update(KOS="Kosovo", COD="Democratic Republic of the Congo", COG="Republic of the Congo",
+                     RUS="Russia", BRN="Brunei", TUR="Turkey", VAT="Holy See")
     lines = [
         "# States and PLOVER special cases: ISO3 (KOS for Kosovo), canonical name, names,"
         " demonyms/adjectives, capitals and seats of power used as metonyms. '|' separates forms.",

@@ -14,7 +14,6 @@ from .errors import (
     StoreError,
 )
 from .pipeline import Pipeline, code_text
-from .store import open_store
 from .records import (
     Actor,
     Advisory,
@@ -27,6 +26,7 @@ from .records import (
     Size,
     TextSpan,
 )
+from .store import open_store
 
 __version__ = "0.1.0"
 

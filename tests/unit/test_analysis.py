@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import date as Date
 
 import pytest
-from .storekit import coded, event
 
 from cablegram.analysis import actor_profile, cluster_events, dyad_series, store_summary, top_dyads
 from cablegram.errors import ConfigError
 from cablegram.store import EventFilter, MemoryStore, count_events, search_documents, search_events
+
+from .storekit import coded, event
 
 D = Date(2024, 3, 5)
 

@@ -6,10 +6,11 @@ import json
 from datetime import date as Date
 
 import pytest
-from .storekit import coded, event
 
 from cablegram.cli import main
 from cablegram.store import open_store
+
+from .storekit import coded, event
 
 
 @pytest.fixture

@@ -9,12 +9,13 @@ from datetime import date as Date
 
 import pyarrow.parquet as pq
 import pytest
-from .storekit import coded, event
 
 from cablegram.analysis import cluster_events
 from cablegram.errors import StoreError
 from cablegram.store import EventFilter, MemoryStore
 from cablegram.store.export import GDELT_COLUMNS, PHOENIX_COLUMNS, export_events, penta_class
+
+from .storekit import coded, event
 
 
 @pytest.fixture

@@ -9,11 +9,12 @@ from datetime import date as Date
 from pathlib import Path
 
 import pytest
-from .storekit import coded, event
 
 from cablegram.errors import StoreError
 from cablegram.store import EventFilter, MemoryStore, open_store, search_events
 from cablegram.store.schema import latest_version
+
+from .storekit import coded, event
 
 ROOT = Path(__file__).resolve().parents[2]
 

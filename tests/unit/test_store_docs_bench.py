@@ -6,10 +6,10 @@ import csv
 import importlib.util
 from pathlib import Path
 
-from .storekit import coded, event
-
 from cablegram.store import EventFilter, MemoryStore
 from cablegram.store.export import GDELT_COLUMNS, PHOENIX_COLUMNS, export_events
+
+from .storekit import coded, event
 
 ROOT = Path(__file__).resolve().parents[2]
 

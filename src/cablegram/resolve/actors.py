@@ -12,7 +12,7 @@ country (police, protesters, courts) take the country where the sentence places 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date as Date
 from typing import TYPE_CHECKING
@@ -31,6 +31,7 @@ FORMER = {"former", "ex", "ex-", "retired", "erstwhile", "onetime"}
 STOP_PREPS = {"to", "in", "at", "for", "from", "with", "against", "near", "on", "outside", "over", "into"}
 PERSON_SECTORS = {"GOV", "MIL", "LEG", "JUD", "SPY", "COP", "ELI", "REL", "JRN", "OPP"}
 PRONOUNS = {"he", "she"}
+INSTITUTIONS = {"agency", "igo", "seat"}  # a following sector noun names a person in it ("Senate hopeful")
 LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "around", "throughout", "within"}
 CANDIDATE_ENTS = {"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"}
 
@@ -52,7 +53,9 @@ def _role(entry: KBEntry, when: Date | None) -> tuple[str | None, str | None, st
     """Country, sector and a reason for a (possibly dated) entry at a date."""
     if not entry.roles:
         return entry.country, entry.sector, f"{entry.kind} '{entry.name}'"
-    when = when or Date.today()
+    if when is None:  # no date known: the latest office, without claiming it has ended
+        latest = max(entry.roles, key=lambda r: r.start or Date.min)
+        return latest.country, latest.sector, f"{entry.name}: {latest.title} (latest office; no date given)"
     for role in entry.roles:
         if (role.start is None or role.start <= when) and (role.end is None or when <= role.end):
             return role.country, role.sector, f"{entry.name}: {role.title} {role.start}–{role.end or ''}"
@@ -60,15 +63,36 @@ def _role(entry: KBEntry, when: Date | None) -> tuple[str | None, str | None, st
     return latest.country, "ELI", f"{entry.name}: no office on {when}, former {latest.title}"
 
 
-def compose(kb: KnowledgeBase, words: Sequence[str], when: Date | None) -> Resolution | None:
-    """Resolve a phrase given as tokens; None when nothing in it is known."""
+def compose(
+    kb: KnowledgeBase, words: Sequence[str], when: Date | None, *, place: PlaceLookup | None = None
+) -> Resolution | None:
+    """Resolve a phrase given as tokens; None when nothing in it is known.
+
+    `place` maps a capitalised name the knowledge base lacks ("Shanghai", "Kano State") to a
+    country through the gazetteer, so "Shanghai police" is CHN COP.
+    """
+    full = list(words)
     words = _cut_at_preposition(words)
     matches = kb.match(words)
-    if not matches:
-        return None
     country = sector = name = kb_id = cameo = None
     why: list[str] = []
+    if place is not None:
+        found = _place_in(words, matches, place)
+        if found:
+            country, kb_id, reason = found
+            why.append(reason)
+            if not matches:  # a town standing for its people ("Mariupol was shelled")
+                sector = "CVL"
+    if not matches and country is None:
+        return None
+    if not any(_best(e).kind in {"state", "demonym", "seat", "person"} or _best(e).country for _, _, e in matches):
+        where = _country_after_in(kb, full[len(words):])
+        if where:
+            country = country or where
+            why.append(f"placed 'in' {where}")
     who_country = who_sector = None
+    noun_after_who = False  # "Senate hopeful": a sector noun after an institution is the head
+    who_kind = None
     for start, end, entries in matches:
         entry = _best(entries)
         if entry.kind in {"state", "demonym"}:
@@ -78,16 +102,19 @@ def compose(kb: KnowledgeBase, words: Sequence[str], when: Date | None) -> Resol
             why.append(f"{entry.kind} '{' '.join(words[start:end])}' → {entry.country}")
         elif entry.kind == "agent":
             sector = entry.sector
+            noun_after_who = who_kind in INSTITUTIONS
             why.append(f"sector noun '{' '.join(words[start:end])}' → {entry.sector}")
         else:
             c, s, reason = _role(entry, when)
-            who_country, who_sector = c, s
+            who_country, who_sector, who_kind = c, s, entry.kind
+            noun_after_who = False
             name, kb_id = entry.name, entry.kb_id
             cameo = entry.cameo_code if not entry.roles else None
             why.append(reason)
     if who_country or who_sector:
         country = who_country or country
-        sector = who_sector if who_sector and (who_sector == "ELI" or not sector or who_sector != "GOV") else sector
+        if not noun_after_who:
+            sector = who_sector if who_sector and (who_sector == "ELI" or not sector or who_sector != "GOV") else sector
         sector = sector or who_sector
     if sector in PERSON_SECTORS and any(w.lower() in FORMER for w in words):
         sector = "ELI"
@@ -96,6 +123,30 @@ def compose(kb: KnowledgeBase, words: Sequence[str], when: Date | None) -> Resol
         cameo = (country or "---") + _cameo_agent(sector) if (country or sector) else None
     return Resolution(text=" ".join(words), name=name, country=country, sector=sector, cameo_code=cameo,
                       kb_id=kb_id, why=tuple(why))
+
+
+PlaceLookup = Callable[[str], "tuple[str, str] | None"]
+
+
+def _place_in(words: Sequence[str], matches: list, place: PlaceLookup) -> tuple[str, str, str] | None:
+    """The first run of capitalised words outside the KB matches that the gazetteer places."""
+    taken = {i for start, end, _ in matches for i in range(start, end)}
+    i = 0
+    while i < len(words):
+        j = i
+        while j < len(words) and j not in taken and (
+            words[j][:1].isupper() and words[j].isalpha() or (words[j] == "-" and j > i)
+        ):
+            j += 1
+        if j > i:
+            # the whole run or its first word: 'Kano State', 'Shanghai' — never a word inside a name
+            for end in dict.fromkeys((j, i + 1)):
+                hit = place(" ".join(words[i:end]).replace(" - ", "-"))
+                if hit:
+                    return hit[0], f"place:{hit[1]}", f"place '{' '.join(words[i:end])}' → {hit[0]}"
+            i = j
+        i += 1
+    return None
 
 
 _CAMEO_AGENT = {"JRN": "MED", "MED": "HLH", "PRM": "MIL", "ELI": "ELI"}
@@ -109,6 +160,17 @@ def _best(entries: list[KBEntry]) -> KBEntry:
     order = {"person": 0, "agency": 1, "group": 1, "igo": 1, "ngo": 1, "party": 1, "media": 1, "org": 1,
              "seat": 2, "state": 3, "demonym": 4, "agent": 5}
     return min(entries, key=lambda e: order.get(e.kind, 1))
+
+
+def _country_after_in(kb: KnowledgeBase, tail: Sequence[str]) -> str | None:
+    """'trade unions in Denmark': the country after a locative 'in'."""
+    if not tail or tail[0].lower() not in LOCATIVE:
+        return None
+    for _, _, entries in kb.match(tail[1:]):
+        entry = _best(entries)
+        if entry.kind in {"state", "demonym", "seat"}:
+            return entry.country
+    return None
 
 
 def _cut_at_preposition(words: Sequence[str]) -> Sequence[str]:
@@ -125,24 +187,45 @@ class ActorResolver:
     def __init__(self, kb: KnowledgeBase | None = None, *, settings: Settings | None = None) -> None:
         settings = settings or Settings.load()
         self.kb = kb or default_kb(str(Path_expand(settings["kb_dir"])))
+        self._settings = settings
+        self._gazetteer = None
+
+    def place(self, name: str) -> tuple[str, str] | None:
+        """(country, name) of a town or region the gazetteer knows by its own name."""
+        if self._gazetteer is None:
+            from .gazetteer import default_gazetteer
+
+            self._gazetteer = default_gazetteer(
+                self._settings["gazetteer_min_population"], self._settings["cache_dir"]
+            )
+        entry = self._gazetteer.best(name, primary_only=True)
+        if entry is None or entry.feature_code == "PCLI":
+            return None
+        if not entry.feature_code.startswith("ADM") and entry.population < 100_000:
+            return None  # small towns share names with people and words ("Frank")
+        return entry.country, entry.name
 
     # -- lookup ---------------------------------------------------------------------------------
     def lookup(self, text: str, *, date: Date | None = None) -> Resolution | None:
         """Resolve a phrase out of context (`cablegram kb lookup`)."""
-        return compose(self.kb, tokens_of(text), date)
+        if text.strip().lower() in PRONOUNS:  # someone, unknown without context: PLOVER's UNK
+            return Resolution(text=text, name=None, country=None, sector="UNK", cameo_code="---UNK", kb_id=None,
+                              why=("a pronoun out of context: an unknown person",))
+        return compose(self.kb, tokens_of(text), date, place=self.place)
 
     # -- mentions in a parsed doc ---------------------------------------------------------------
     def find_mentions(self, doc: Doc, ctx: DocContext) -> list[Actor]:
         """Non-overlapping resolved actor mentions, in order, offsets into the document."""
         when = ctx.dateline.date if ctx.dateline and ctx.dateline.date else ctx.document.published
         memory = ctx.memory
+        earlier_person = memory.get("actors.last_person")  # from earlier pieces of the document
         found: dict[int, Actor] = {}
         for span in self._candidates(doc):
             actor = self._resolve_span(span, when, memory, ctx)
             if actor is not None:
                 found[span.start] = actor
         self._apply_appositions(doc, found, ctx)
-        self._pronouns(doc, found, memory, ctx)
+        self._pronouns(doc, found, earlier_person, ctx)
         return [found[k] for k in sorted(found)]
 
     def _candidates(self, doc: Doc) -> list[Span]:
@@ -162,7 +245,8 @@ class ActorResolver:
         if len(toks) == 1 and toks[0].lower_ in PRONOUNS:
             return None
         words = [t.text for t in toks]
-        res = compose(self.kb, words, when)
+        named_place = any(t.ent_type_ in {"GPE", "LOC", "FAC", "ORG"} for t in toks)
+        res = compose(self.kb, words, when, place=self.place if named_place else None)
         people: dict[str, Actor] = memory.setdefault("actors.people", {})
         heads: dict[str, Actor] = memory.setdefault("actors.heads", {})
         person = any(t.ent_type_ == "PERSON" for t in toks)
@@ -170,7 +254,7 @@ class ActorResolver:
             prior = people.get(toks[-1].lower_)
             if prior is not None:
                 return self._actor(span.doc, toks, ctx, prior.name, prior.country, prior.sector, prior.kb_id)
-        if res is None or self._only_a_place(span, res):
+        if res is None or self._only_a_modifier(toks, res):
             return None
         country, sector = res.country, res.sector
         head = span.root.lemma_.lower()
@@ -192,12 +276,12 @@ class ActorResolver:
             heads[head] = actor
         return actor
 
-    @staticmethod
-    def _only_a_place(span: Span, res: Resolution) -> bool:
-        """'in Baku', 'near Kharkiv': a bare place after a locative preposition is where, not who."""
-        root = span.root
-        bare = res.kb_id is not None and res.kb_id.startswith("state:") and res.sector in {None, "GOV"}
-        return bare and root.dep_ == "pobj" and root.head.lower_ in LOCATIVE and len(span) <= 3
+    def _only_a_modifier(self, toks: list[Token], res: Resolution) -> bool:
+        """'a new military operation': a sector adjective on a non-actor noun names no one."""
+        if res.country is not None or res.kb_id is not None:
+            return False
+        matched = [toks[i] for start, end, _ in self.kb.match([t.text for t in toks]) for i in range(start, end)]
+        return bool(matched) and all(t.pos_ == "ADJ" for t in matched)
 
     def _last_known(self, toks: list[Token], res: Resolution) -> int:
         """Index of the last token that took part in the resolution (trims 'assault' off 'Israeli helicopter assault')."""
@@ -254,11 +338,11 @@ class ActorResolver:
                     ctx.memory.setdefault("actors.people", {})[t.lower_] = actor
                 ctx.memory["actors.last_person"] = actor
 
-    def _pronouns(self, doc: Doc, found: dict[int, Actor], memory: dict, ctx: DocContext) -> None:
+    def _pronouns(self, doc: Doc, found: dict[int, Actor], earlier: Actor | None, ctx: DocContext) -> None:
         """A subject 'he'/'she' is the last person mentioned (in this piece or an earlier one)."""
         for tok in doc:
             if tok.lower_ in PRONOUNS and tok.dep_ in {"nsubj", "nsubjpass"}:
-                prior = self._last_person_before(tok, found, memory)
+                prior = self._last_person_before(tok, found, earlier)
                 if prior is not None:
                     found[tok.i] = Actor(text=tok.text, start=tok.idx + ctx.offset,
                                          end=tok.idx + len(tok.text) + ctx.offset, name=prior.name,
@@ -266,9 +350,9 @@ class ActorResolver:
                                          cameo_code=prior.cameo_code, kb_id=prior.kb_id)
 
     @staticmethod
-    def _last_person_before(tok: Token, found: dict[int, Actor], memory: dict) -> Actor | None:
-        before = [a for start, a in found.items() if start < tok.i and a.sector in PERSON_SECTORS]
-        return before[-1] if before else memory.get("actors.last_person")
+    def _last_person_before(tok: Token, found: dict[int, Actor], earlier: Actor | None) -> Actor | None:
+        before = [found[k] for k in sorted(found) if k < tok.i and found[k].sector in PERSON_SECTORS]
+        return before[-1] if before else earlier
 
 
 def Path_expand(value: str) -> str:  # noqa: N802 - tiny helper kept next to its one use

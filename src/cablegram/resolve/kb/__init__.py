@@ -18,7 +18,7 @@ from .tables import builtin_entries
 
 __all__ = ["KnowledgeBase", "default_kb", "load_user_entries"]
 
-MAX_TOKENS = 8
+MAX_TOKENS = 12
 
 
 @lru_cache(maxsize=1)
@@ -30,7 +30,7 @@ def _tokenizer():
 
 def tokens_of(text: str) -> list[str]:
     """Token texts of a string, as spaCy's English tokenizer splits them."""
-    return [t.text for t in _tokenizer()(text) if not t.is_space]
+    return [t.text for t in _tokenizer()(text.replace("\u2019", "'")) if not t.is_space]
 
 
 def _is_acronym(pattern: str) -> bool:
@@ -65,7 +65,7 @@ class KnowledgeBase:
 
     def lookup(self, words: Sequence[str]) -> list[KBEntry]:
         """Entries whose pattern is exactly these tokens."""
-        key = " ".join(words)
+        key = " ".join(words).replace("\u2019", "'")
         return self._exact.get(key) or self._lower.get(key.lower()) or []
 
     def match(self, words: Sequence[str]) -> list[tuple[int, int, list[KBEntry]]]:
