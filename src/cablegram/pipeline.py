@@ -160,6 +160,8 @@ class Pipeline:
     def _code_whole(self, batch: Sequence[Document]) -> Iterator[CodedDocument]:
         """Parse each document whole (prefilter off)."""
         assert self.nlp is not None
+        longest = max((len(d.text) for d in batch), default=0)
+        self.nlp.max_length = max(self.nlp.max_length, longest + 1)  # parse long documents whole
         docs = self.nlp.pipe((d.text for d in batch), batch_size=self.settings["batch_size"])
         for document, doc in zip(batch, docs):
             found = [self._code_piece(doc, self._context(document))]

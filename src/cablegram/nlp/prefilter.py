@@ -61,7 +61,9 @@ class SentencePrefilter:
     def _splitter(self):  # spaCy's rule-based sentencizer over a blank English tokenizer
         from .model import blank_nlp
 
-        return blank_nlp()
+        nlp = blank_nlp()
+        nlp.max_length = 200_000_000  # tokenising only: long documents are fine here
+        return nlp
 
     def split(self, texts: Iterable[str]) -> Iterable[list[tuple[int, int]]]:
         """Sentence (start, end) character offsets for each text."""

@@ -284,7 +284,7 @@ class ActorResolver:
         return bool(matched) and all(t.pos_ == "ADJ" for t in matched)
 
     def _last_known(self, toks: list[Token], res: Resolution) -> int:
-        """Index of the last token that took part in the resolution (trims 'assault' off 'Israeli helicopter assault')."""
+        """Index of the last token used by the resolution ('Israeli helicopter assault' → 'Israeli helicopter')."""
         matches = self.kb.match([t.text for t in toks])
         return matches[-1][1] - 1 if matches else len(toks) - 1
 

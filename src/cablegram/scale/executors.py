@@ -56,7 +56,7 @@ class Executor(ABC):
     def code(self, documents: Iterable[Document]) -> Iterator[CodedDocument]:
         """Code every document, yielding results in input order."""
 
-    def close(self) -> None:
+    def close(self) -> None:  # noqa: B027 - optional hook, a no-op for executors that hold nothing
         """Release workers (nothing to do for the local executor)."""
 
     def __enter__(self) -> Executor:
