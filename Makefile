@@ -43,6 +43,7 @@ bench-store: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/prefilter.py
+	$(BIN)/python bench/actors.py
 
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache

@@ -44,6 +44,7 @@ class KnowledgeBase:
     def __init__(self, entries: Iterable[KBEntry] = ()) -> None:
         self._lower: dict[str, list[KBEntry]] = {}
         self._exact: dict[str, list[KBEntry]] = {}
+        self._span: dict[str, int] = {}  # lower-cased first token → longest pattern starting with it
         self.entries: list[KBEntry] = []
         self.add(entries)
 
@@ -58,6 +59,8 @@ class KnowledgeBase:
                 if not toks or len(toks) > MAX_TOKENS:
                     continue
                 key = " ".join(toks)
+                first = toks[0].lower()
+                self._span[first] = max(self._span.get(first, 0), len(toks))
                 if _is_acronym(pattern):
                     self._exact.setdefault(key, []).insert(0, entry)
                 else:
@@ -72,8 +75,10 @@ class KnowledgeBase:
         """Longest non-overlapping matches, left to right: (start, end, entries)."""
         found = []
         i = 0
+        span = self._span
         while i < len(words):
-            for n in range(min(MAX_TOKENS, len(words) - i), 0, -1):
+            longest = span.get(words[i].lower().replace("\u2019", "'"), 0)
+            for n in range(min(longest, len(words) - i), 0, -1):
                 hits = self.lookup(words[i : i + n])
                 if hits:
                     found.append((i, i + n, hits))
