@@ -238,6 +238,10 @@ class ActorResolver:
 
     def _resolve_span(self, span: Span, when: Date | None, memory: dict, ctx: DocContext) -> Actor | None:
         toks = [t for t in span if not (t.pos_ in {"DET", "NUM"} or t.is_punct and t.text != "-")]
+        for k, t in enumerate(toks[:-1]):  # "BAKU - Azerbaijani police": a spaced dash ends a dateline
+            if t.text in {"-", "–", "—"} and t.whitespace_ and k > 0 and toks[k - 1].whitespace_:
+                toks = toks[k + 1 :]
+                break
         while toks and toks[0].pos_ in {"ADP", "CCONJ", "PART"}:
             toks = toks[1:]
         if not toks:
