@@ -26,7 +26,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("executor", "local", "Where to code: 'local' (this process) or 'dask' (a Dask cluster)."),
     Setting("workers", 2, "Worker processes for a local Dask cluster."),
     Setting("dask_scheduler", "", "Address of a Dask scheduler (tcp://host:8786); empty starts a local cluster."),
-    Setting("prefilter", True, "Parse only sentences with an event cue or a quotation (see bench/prefilter.py)."),
+    Setting("prefilter", False, "Parse only runs of sentences with an event and actor cue (bench/prefilter.py)."),
     Setting("min_confidence", 0.0, "Drop events whose confidence is below this."),
     Setting("drop_negated", False, "Drop events whose factuality is 'negated'."),
     Setting("coder_require_argument", True, "Code an event only when an actor or recipient is attached."),

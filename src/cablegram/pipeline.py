@@ -137,7 +137,8 @@ class Pipeline:
                 return None
             from .nlp.prefilter import SentencePrefilter
 
-            self._filter_cache = SentencePrefilter(cue_terms())
+            actor_terms = getattr(self.stages["actors"], "cue_terms", None)
+            self._filter_cache = SentencePrefilter(cue_terms(), actor_terms() if actor_terms else None)
         return self._filter_cache
 
     def _code_batch(self, batch: Sequence[Document]) -> Iterator[CodedDocument]:

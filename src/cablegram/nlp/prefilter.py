@@ -3,7 +3,8 @@
 Parsing is the cost (≈5k words/s); tokenising and splitting sentences is ≈50× faster. A
 sentence is a candidate when it contains a trigger cue (a word the coder can code, found with
 one Aho-Corasick pass over the lower-cased text at word boundaries) or a quotation mark (the
-coder's quote finder needs those). What the filter loses is measured on the dev sets by
+coder's quote finder needs those), and a word that can name an actor (the actor stage's cues:
+the first words of its knowledge-base names, sector nouns, subject pronouns). What the filter loses is measured on the dev sets by
 `bench/prefilter.py`.
 """
 
@@ -20,7 +21,7 @@ _QUOTES = ('"', "“", "”", "«", "»")
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Piece:
-    """One candidate sentence: its index in the document and its character offsets."""
+    """A run of consecutive candidate sentences: the first one's index and the run's offsets."""
 
     sentence_index: int
     start: int
@@ -44,18 +45,38 @@ def _reattach_opening_quotes(text: str, spans: list[tuple[int, int]]) -> list[tu
     return [(s, e) for s, e in out if text[s:e].strip()]
 
 
+def _automaton(terms: Iterable[str]):
+    """An Aho-Corasick automaton over lower-cased terms (None when there are none)."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for term in {t.strip().lower() for t in terms if t and t.strip()}:
+        automaton.add_word(term, len(term))
+    if len(automaton) == 0:
+        return None
+    automaton.make_automaton()
+    return automaton
+
+
+def _found(automaton, low: str) -> bool:
+    """True when a term of the automaton occurs in `low` at word boundaries."""
+    if automaton is None:
+        return False
+    for end, length in automaton.iter(low):
+        start = end - length + 1
+        before = low[start - 1] if start > 0 else " "
+        after = low[end + 1] if end + 1 < len(low) else " "
+        if not before.isalnum() and not after.isalnum():
+            return True
+    return False
+
+
 class SentencePrefilter:
     """Split a text into sentences and keep those with a trigger cue or a quotation."""
 
-    def __init__(self, cue_terms: Iterable[str]) -> None:
-        import ahocorasick
-
-        self._automaton = ahocorasick.Automaton()
-        for term in {t.strip().lower() for t in cue_terms if t and t.strip()}:
-            self._automaton.add_word(term, len(term))
-        self._empty = len(self._automaton) == 0
-        if not self._empty:
-            self._automaton.make_automaton()
+    def __init__(self, cue_terms: Iterable[str], actor_terms: Iterable[str] | None = None) -> None:
+        self._automaton = _automaton(cue_terms)
+        self._actors = _automaton(actor_terms) if actor_terms is not None else None
 
     @cached_property
     def _splitter(self):  # spaCy's rule-based sentencizer over a blank English tokenizer
@@ -71,25 +92,23 @@ class SentencePrefilter:
             yield _reattach_opening_quotes(doc.text, [(s.start_char, s.end_char) for s in doc.sents])
 
     def has_cue(self, sentence: str) -> bool:
-        """True when the sentence holds a cue term at word boundaries, or a quotation mark."""
-        if any(q in sentence for q in _QUOTES):
-            return True
-        if self._empty:
-            return False
+        """True when the sentence holds a trigger cue or a quotation mark, and (when actor
+        terms were given) a word that can name an actor."""
         low = sentence.lower()
-        for end, length in self._automaton.iter(low):
-            start = end - length + 1
-            before = low[start - 1] if start > 0 else " "
-            after = low[end + 1] if end + 1 < len(low) else " "
-            if not before.isalnum() and not after.isalnum():
-                return True
-        return False
+        if not (any(q in sentence for q in _QUOTES) or _found(self._automaton, low)):
+            return False
+        return self._actors is None or _found(self._actors, low)
 
     def pieces(self, text: str, sentences: list[tuple[int, int]]) -> tuple[list[Piece], int]:
         """The candidate pieces of one text, and how many words the text has."""
-        keep = [
-            Piece(sentence_index=i, start=s, end=e)
-            for i, (s, e) in enumerate(sentences)
-            if self.has_cue(text[s:e])
-        ]
+        keep: list[Piece] = []
+        last = -2
+        for i, (s, e) in enumerate(sentences):
+            if not self.has_cue(text[s:e]):
+                continue
+            if i == last + 1 and keep:  # a run of candidates is parsed as one piece (cheaper, more context)
+                keep[-1] = Piece(sentence_index=keep[-1].sentence_index, start=keep[-1].start, end=e)
+            else:
+                keep.append(Piece(sentence_index=i, start=s, end=e))
+            last = i
         return keep, len(text.split())

@@ -205,6 +205,11 @@ class ActorResolver:
             return None  # small towns share names with people and words ("Frank")
         return entry.country, entry.name
 
+    def cue_terms(self) -> set[str]:
+        """Words that can start an actor mention (for the sentence prefilter): every first word of
+        a knowledge-base name or sector noun, and the pronouns that corefer."""
+        return self.kb.first_words() | PRONOUNS | {"they", "i", "we"}
+
     # -- lookup ---------------------------------------------------------------------------------
     def lookup(self, text: str, *, date: Date | None = None) -> Resolution | None:
         """Resolve a phrase out of context (`cablegram kb lookup`)."""

@@ -66,6 +66,10 @@ class KnowledgeBase:
                 else:
                     self._lower.setdefault(key.lower(), []).insert(0, entry)
 
+    def first_words(self) -> set[str]:
+        """Lower-cased first tokens of every pattern."""
+        return set(self._span)
+
     def lookup(self, words: Sequence[str]) -> list[KBEntry]:
         """Entries whose pattern is exactly these tokens."""
         key = " ".join(words).replace("\u2019", "'")
