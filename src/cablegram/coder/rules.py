@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 __all__ = ["EventCoder", "cameo_dyads", "strongest_event"]
 
 # verbs of intent whose complement decides between a promise (AGREE) and a threat (THREATEN)
+_WARNING_LEMMAS = {"warn", "warning", "caution", "advise", "urge"}
 _INTENT_HEADS = {"vow", "pledge", "promise", "threaten", "warn", "swear", "agree"}
 # PLOVER says two-sided fighting puts every party in `actor`
 _RECIPROCAL = {
@@ -71,6 +72,8 @@ class EventCoder:
             sent_adv = find_advisories(sent, index, ctx, sentence_index=ctx.sentence_base + s_index)
             advisories += sent_adv
             skip = {t for a in sent_adv for t in _advisory_tokens(doc, a.trigger.start - ctx.offset)}
+            if sent_adv:  # the advisory is the record of that warning, not a threat to the warned
+                skip |= {t.i for t in sent if t.lemma_.lower() in _WARNING_LEMMAS}
             events += self._code_sentence(sent, index, ctx, ctx.sentence_base + s_index, skip)
         quotes = find_quotes(doc, index, ctx, sents=sents)
         return CoderOutput(events=tuple(events), quotes=tuple(quotes), advisories=tuple(advisories))

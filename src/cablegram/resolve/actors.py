@@ -234,12 +234,25 @@ class ActorResolver:
         return [found[k] for k in sorted(found)]
 
     def _candidates(self, doc: Doc) -> list[Span]:
-        spans = list(doc.noun_chunks)
+        spans = [self._with_of_name(c) for c in doc.noun_chunks]
+        spans = [s for i, s in enumerate(spans) if not any(o is not s and o.start <= s.start and s.end <= o.end
+                                                           for o in spans[max(0, i - 1) : i])]
         covered = {t.i for s in spans for t in s}
         spans += [e for e in doc.ents if e.label_ in CANDIDATE_ENTS and not any(t.i in covered for t in e)]
         covered |= {t.i for s in spans for t in s}
         spans += [doc[t.i : t.i + 1] for t in doc if t.pos_ == "PROPN" and t.i not in covered]
         return sorted(spans, key=lambda s: s.start)
+
+    @staticmethod
+    def _with_of_name(chunk: Span) -> Span:
+        """'the US Department' + 'of State', 'Ministry' + 'of National Security': one name."""
+        root = chunk.root
+        for prep in root.rights:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if pobj is not None and pobj.pos_ == "PROPN" and root.pos_ == "PROPN":
+                    return chunk.doc[chunk.start : pobj.right_edge.i + 1]
+        return chunk
 
     def _resolve_span(self, span: Span, when: Date | None, memory: dict, ctx: DocContext) -> Actor | None:
         toks = [t for t in span if not (t.pos_ in {"DET", "NUM"} or t.is_punct and t.text != "-")]
