@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date as Date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..config import Settings
@@ -186,7 +187,7 @@ class ActorResolver:
 
     def __init__(self, kb: KnowledgeBase | None = None, *, settings: Settings | None = None) -> None:
         settings = settings or Settings.load()
-        self.kb = kb or default_kb(str(Path_expand(settings["kb_dir"])))
+        self.kb = kb or default_kb(str(Path(settings["kb_dir"]).expanduser()))
         self._settings = settings
         self._gazetteer = None
 
@@ -375,9 +376,3 @@ class ActorResolver:
     def _last_person_before(tok: Token, found: dict[int, Actor], earlier: Actor | None) -> Actor | None:
         before = [found[k] for k in sorted(found) if k < tok.i and found[k].sector in PERSON_SECTORS]
         return before[-1] if before else earlier
-
-
-def Path_expand(value: str) -> str:  # noqa: N802 - tiny helper kept next to its one use
-    from pathlib import Path
-
-    return str(Path(value).expanduser())
