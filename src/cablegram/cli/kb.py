@@ -68,7 +68,7 @@ def user_entries(path: Path) -> list[KBEntry]:
         sector = str(row.get("sector") or "").strip().upper() or None
         patterns = tuple(p.strip() for p in str(row.get("patterns") or name).split("|") if p.strip())
         start, end = row.get("start"), row.get("end")
-        roles = ()
+        roles: tuple[KBRole, ...] = ()
         if start or end:
             roles = (KBRole(country=country, sector=sector, cameo_code=(country or "---") + (sector or ""),
                             title=row.get("title") or None, start=parse_date(str(start)) if start else None,

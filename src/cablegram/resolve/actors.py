@@ -25,6 +25,8 @@ from .kb import KnowledgeBase, default_kb, tokens_of
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+    from .gazetteer import Gazetteer
+
 __all__ = ["ActorResolver", "Resolution"]
 
 DOMESTIC = {"COP", "CVL", "OPP", "JUD", "LEG", "REF", "LAB", "AGR", "BUS", "EDU", "MED", "CRM", "UAF", "REB", "PTY"}
@@ -189,7 +191,7 @@ class ActorResolver:
         settings = settings or Settings.load()
         self.kb = kb or default_kb(str(Path(settings["kb_dir"]).expanduser()))
         self._settings = settings
-        self._gazetteer = None
+        self._gazetteer: Gazetteer | None = None
 
     def place(self, name: str) -> tuple[str, str] | None:
         """(country, name) of a town or region the gazetteer knows by its own name."""
@@ -336,11 +338,11 @@ class ActorResolver:
 
     def _apply_appositions(self, doc: Doc, found: dict[int, Actor], ctx: DocContext) -> None:
         """'Matthew Bryza, the new US ambassador': the appositive says who the person is."""
-        by_token = {t: (start, a) for start, a in found.items()
-                    for t in range(doc.char_span(a.start - ctx.offset, a.end - ctx.offset,
-                                                 alignment_mode="expand").start,
-                                   doc.char_span(a.start - ctx.offset, a.end - ctx.offset,
-                                                 alignment_mode="expand").end)}
+        by_token: dict[int, tuple[int, Actor]] = {}
+        for start, a in found.items():
+            span = doc.char_span(a.start - ctx.offset, a.end - ctx.offset, alignment_mode="expand")
+            for t in range(span.start, span.end) if span is not None else ():
+                by_token[t] = (start, a)
         for tok in doc:
             if tok.dep_ != "appos" or tok.i not in by_token:
                 continue
@@ -357,8 +359,8 @@ class ActorResolver:
                 actor = self._actor(doc, list(person), ctx, current.name if current else person.text,
                                     role.country, role.sector, current.kb_id if current else None)
                 found[person.start] = actor
-                for t in person:
-                    ctx.memory.setdefault("actors.people", {})[t.lower_] = actor
+                for word in person:
+                    ctx.memory.setdefault("actors.people", {})[word.lower_] = actor
                 ctx.memory["actors.last_person"] = actor
 
     def _pronouns(self, doc: Doc, found: dict[int, Actor], earlier: Actor | None, ctx: DocContext) -> None:
