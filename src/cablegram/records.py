@@ -325,6 +325,14 @@ class DocContext:
     dateline_place: str | None = None
     memory: dict[str, Any] = field(default_factory=dict)
 
+    def text_of(self, start: int, end: int) -> str:
+        """The text between two character offsets of the current piece.
+
+        Read from `document.text`, never from spaCy's `Doc.text`, which joins every token on
+        each call (per mention, that made coding quadratic in document length).
+        """
+        return self.document.text[start + self.offset : end + self.offset]
+
 
 def kb_entry_to_json(entry: KBEntry) -> dict[str, Any]:
     """A KBEntry as plain JSON (the format of the user knowledge-base files, one per line)."""

@@ -317,8 +317,9 @@ class ActorResolver:
                sector: str | None, kb_id: str | None) -> Actor:
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         code = (country or "---") + _cameo_agent(sector) if (country or sector) else None
-        return Actor(text=doc.text[start:end], start=start + ctx.offset, end=end + ctx.offset,
-                     name=name or doc.text[start:end], country=country, sector=sector, cameo_code=code,
+        text = ctx.text_of(start, end)
+        return Actor(text=text, start=start + ctx.offset, end=end + ctx.offset,
+                     name=name or text, country=country, sector=sector, cameo_code=code,
                      kb_id=kb_id)
 
     def _place_country(self, span: Span, ctx: DocContext) -> str | None:

@@ -111,7 +111,7 @@ class DateResolver:
         if trigger is not None and reference is not None:
             skip_before = _dateline_end(ctx.document.text) - ctx.offset
             found = self._from_text(
-                doc, trigger, reference, past=past, skip_before=skip_before, date_ents=_date_ents(doc, ctx)
+                doc, trigger, reference, ctx, past=past, skip_before=skip_before, date_ents=_date_ents(doc, ctx)
             )
             if found is not None:
                 return found
@@ -128,7 +128,7 @@ class DateResolver:
         return None
 
     def _from_text(
-        self, doc: Doc, trigger: Span, reference: Date, *, past: bool, skip_before: int,
+        self, doc: Doc, trigger: Span, reference: Date, ctx: DocContext, *, past: bool, skip_before: int,
         date_ents: list[tuple[int, int]],
     ) -> DateRef | None:
         sent = trigger.sent
@@ -137,7 +137,7 @@ class DateResolver:
         for s, e in find_expressions(sent, date_ents=date_ents):
             if s < skip_before:
                 continue  # the dateline's date is the publication date, not the event's
-            ref = resolve_expression(doc.text[s:e], reference, past=past)
+            ref = resolve_expression(ctx.text_of(s, e), reference, past=past)
             if ref is None:
                 continue
             span = doc.char_span(s, e, alignment_mode="expand")
