@@ -63,7 +63,8 @@ def test_wrong_source_country_counts_only_as_found():
 
 
 def test_alternative_type_is_found_and_other_types_are_extra():
-    s = score_realdev([RECORD], [_coded(_event("ASSAULT", 7, src="BLR", tgt="BLR"), _event("AID", 45, src=None, tgt=None))])
+    coded = _coded(_event("ASSAULT", 7, src="BLR", tgt="BLR"), _event("AID", 45, src=None, tgt=None))
+    s = score_realdev([RECORD], [coded])
     assert s.found == 1
     assert (s.predicted, s.predicted_ok, s.in_no_event_sentences) == (2, 1, 1)
     lines = misses([RECORD], [_coded(_event("AID", 45, src=None, tgt=None))])
