@@ -75,8 +75,8 @@ def _default_stages(settings: Settings) -> dict[str, Any]:
     from .resolve.places import PlaceResolver
 
     return {
-        "actors": ActorResolver(),
-        "coder": EventCoder(),
+        "actors": ActorResolver(settings=settings),
+        "coder": EventCoder(settings=settings),
         "dates": DateResolver(settings=settings),
         "places": PlaceResolver(settings=settings),
     }
