@@ -137,7 +137,10 @@ class Pipeline:
                 return None
             from .nlp.prefilter import SentencePrefilter
 
+            # a sentence needs an actor cue only when the coder needs a named actor or recipient
             actor_terms = getattr(self.stages["actors"], "cue_terms", None)
+            if not self.settings["coder_require_argument"]:
+                actor_terms = None
             self._filter_cache = SentencePrefilter(cue_terms(), actor_terms() if actor_terms else None)
         return self._filter_cache
 

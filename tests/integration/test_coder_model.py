@@ -136,10 +136,30 @@ def test_purpose_clause_is_not_a_second_meeting(pipeline):
     assert events[0].trigger.text == "met"
 
 
-def test_doer_of_a_criticised_act(pipeline):
+def test_a_criticised_act_is_the_content_of_the_criticism(pipeline):
+    """PLOVER codes the speech act; what it is about is not coded again as a fact."""
     text = "The talks came a week after Iran criticized Baku for buying Israeli drones."
-    buy = _one(pipeline, text, "COOPERATE")
-    assert _texts(buy.actor) == ["Baku"] and buy.cameo == "062"
+    criticism = _one(pipeline, text, "ACCUSE")
+    assert _texts(criticism.actor) == ["Iran"] and _texts(criticism.recipient) == ["Baku"]
+    assert not [e for e in _coded(pipeline, text).events if e.event == "COOPERATE"]
+
+
+def test_an_appeal_codes_the_appeal_not_the_act_asked_for(pipeline):
+    events = _coded(pipeline, "The United States urged Russia to withdraw its troops from Ukraine.").events
+    assert [e.event for e in events] == ["REQUEST"]
+    assert _texts(events[0].recipient)[:1] == ["Russia"]
+
+
+def test_a_modal_demand_is_a_request_to_the_subject(pipeline):
+    events = _coded(pipeline, "The Venezuelan government should release the detained opposition leaders.").events
+    request = next(e for e in events if e.event == "REQUEST")
+    assert request.cameo == "0253" and _texts(request.recipient) == ["Venezuelan government"]
+    assert not [e for e in events if e.event == "RETREAT"]
+
+
+def test_words_that_are_not_events(pipeline):
+    text = "Iran-backed militias remained in the area, and riot police watched bomb shelters on March 2."
+    assert _coded(pipeline, text).events == ()
 
 
 def test_rejecting_an_accusation_is_a_denial_not_an_event(pipeline):

@@ -36,7 +36,7 @@ EXPECTED = [
     ("04_blog_analysis", "SANCTION", "imposed sanctions", {"USA"}, set(), {"factuality": "negated"}),
     ("05_ukraine_clashes", "ASSAULT", "shelled", {"RUSMIL"}, None, {"size.killed": 4, "size.injured": 12}),
     ("05_ukraine_clashes", "ACCUSE", "accused", {"UKR"}, {"RUS"}, {}),
-    ("05_ukraine_clashes", "AID", "military aid", {"DEU"}, {"UKR"}, {}),
+    ("05_ukraine_clashes", "AGREE", "pledged", {"DEU"}, {"UKR"}, {"cameo": "033"}),
     ("wire-2012-0214", "CONSULT", "visited", {"GEOGOV"}, {"TURGOV"}, {"date.date": date(2012, 2, 13)}),
     ("wire-2012-0215", "ASSAULT", "tear gas", {"EGYCOP"}, set(), {"location.name": "Cairo"}),
     ("wire-2012-0215", "REQUEST", "demanded", {"---OPP"}, set(), {}),

@@ -99,7 +99,7 @@ def _issuer(trigger: Token, index: MentionIndex) -> Actor | None:
             tok = subj[0] if subj[0].dep_ == "nsubj" else next(iter(subj[0].children), subj[0])
             found = index.of(tok)
             return found[0] if found else None
-        if node.head is node:
+        if node.head.i == node.i:
             return None
         node = node.head
     return None

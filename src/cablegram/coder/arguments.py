@@ -123,7 +123,7 @@ def _borrowed_subject(verb: Token, index: MentionIndex) -> list[Actor]:
     for _ in range(3):
         if node.dep_ == "relcl":
             return index.of(node.head)
-        if node.dep_ not in _INHERIT_DEPS or node.head is node:
+        if node.dep_ not in _INHERIT_DEPS or node.head.i == node.i:
             return []
         node = node.head
         subj = [a for c in node.children if c.dep_ in _SUBJ for a in index.of(c)]

@@ -147,7 +147,7 @@ def factuality(trigger: Token, sent: Span | None = None) -> Factuality:
     _clause_cues(node, labels)
     for _ in range(6):
         head = node.head
-        if head is node:
+        if head.i == node.i:
             break
         lemma = head.lemma_.lower()
         clausal = node.dep_ in {"xcomp", "ccomp", "pcomp", "pobj", "dobj", "advcl", "conj", "nsubj", "attr"}

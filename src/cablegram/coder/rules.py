@@ -18,7 +18,10 @@ from ..records import Actor, DocContext, Event, TextSpan, stable_id
 from . import ontology
 from .advisories import find_advisories
 from .arguments import MentionIndex, find_arguments, find_size
+from .demands import demand_kind, modal_verb, request_code, speaker, subject_of
+from .eventness import EMBEDDING_VERBS, SPEECH_ACT_EVENTS, non_event, realized_infinitive, weak_alone
 from .factuality import factuality, promised
+from .implicit import first_person, implicit_actors, note_countries
 from .lexicon import BLOCK, Lexicon, TriggerMatch, default_lexicon
 from .quotes import find_quotes
 
@@ -65,6 +68,10 @@ class EventCoder:
         from ..pipeline import CoderOutput
 
         index = MentionIndex(doc, mentions, ctx.offset)
+        note_countries(mentions, ctx)
+        for tok in doc:
+            if tok.i not in index.by_token and (writer := first_person(tok, ctx, ctx.offset)) is not None:
+                index.by_token[tok.i] = writer
         events: list[Event] = []
         advisories = []
         sents = list(doc.sents)
@@ -92,10 +99,13 @@ class EventCoder:
             if m.trigger.cameo == BLOCK:
                 used.update(t.i for c in sent.doc[m.head].children if c.dep_ in _BLOCKED for t in c.subtree)
                 continue
+            if non_event(sent.doc[m.head]) is not None:
+                continue
             event = self._event(sent, m, matches, index, ctx, s_index)
             if event is not None:
                 kept[m.head] = event
-        return [e for i, e in kept.items() if not _restates(sent.doc[i], e, kept)]
+        kept = _drop_embedded(sent.doc, kept)
+        return [e for i, e in sorted(kept.items()) if not _restates(sent.doc[i], e, kept)]
 
     def _matches(self, sent: Span) -> list[TriggerMatch]:
         found = [m for tok in sent if (m := self.lexicon.match(tok)) is not None]
@@ -115,13 +125,25 @@ class EventCoder:
         tok = doc[m.head]
         cameo, event, mode = self._intent_recode(tok, m, matches)
         args = find_arguments(tok, event, index, extra=[doc[i] for i in m.tokens if i != m.head])
-        if self.require_argument and not args.actor and not args.recipient:
-            return None
         actor, recipient = args.actor, args.recipient
+        if not actor and not recipient and (self.require_argument or weak_alone(tok, event)):
+            if demand_kind(modal_verb(tok)) is None:
+                return None
+        if realized_infinitive(tok) is False and not _intent_head(tok, matches):
+            return None  # a purpose or an ability, not an event ("to negotiate", "able to deploy")
         if tok.lemma_.lower() in _RECIPROCAL and actor and recipient and event == "ASSAULT":
             actor, recipient = actor + recipient, ()
         fact = factuality(tok, sent)
-        if fact.value == "negated" and _refused(tok) and ontology.plover_event(event).quad <= 2:
+        if event == "THREATEN" and _advice(tok, actor, recipient):
+            return None
+        verb = modal_verb(tok)
+        kind = demand_kind(verb) if event not in SPEECH_ACT_EVENTS else None
+        if kind is not None:
+            # "X must withdraw": a demand from whoever says it to X, not a withdrawal
+            cameo, event, mode = request_code(kind, event, cameo), "REQUEST", None
+            actor, recipient = tuple(speaker(verb, index)), tuple(subject_of(verb, index)) or actor
+            fact = replace(fact, value="asserted")
+        elif fact.value == "negated" and _refused(tok) and ontology.plover_event(event).quad <= 2:
             # "will not lift the ban", "failed to reach a deal": refusing to cooperate is a REJECT
             cameo, event, mode = _REFUSAL[event]
             fact = replace(fact, value="asserted")
@@ -129,6 +151,7 @@ class EventCoder:
             cameo, event, mode = _PROMISE[event]
             fact = replace(fact, value="asserted")
         span = _trigger_span(doc, m, ctx.offset)
+        actor, recipient = implicit_actors(event, cameo, actor, recipient, span.start, ctx)
         code = ontology.cameo(cameo)
         return Event(
             event_id=stable_id(ctx.document.doc_id, span.start, span.end, cameo),
@@ -198,6 +221,62 @@ _PROMISE = {
     "SANCTION": ("1313", "THREATEN", "relations"),
 }
 _REFUSING_VERBS = {"refuse", "fail", "decline", "reject"}
+
+
+# dependency paths by which one trigger holds another as its content or object
+_CONTENT_DEPS = {"xcomp", "ccomp", "dobj", "pcomp", "pobj", "prep", "conj"}
+_STOP_DEPS = {"relcl", "acl", "advcl", "appos", "parataxis"}
+
+
+def _drop_embedded(doc: Doc, kept: dict[int, Event]) -> dict[int, Event]:
+    """Drop events that are the content of another coded speech act in the sentence ("accused
+    Moscow of backing separatists", "called on X to release Y", "condemns the attack"), or the
+    object of another coded act ("reject the basis for this expulsion"); PLOVER codes the outer act.
+    """
+    out = dict(kept)
+    for i in kept:
+        outer = _holder(doc[i], kept)
+        if outer is not None:
+            del out[i]
+    return out
+
+
+def _advice(tok: Token, actor: tuple[Actor, ...], recipient: tuple[Actor, ...]) -> bool:
+    """'officials are warning residents to seek shelter', 'warned U.S. companies about the risks':
+    advice to one's own people is not a threat between political actors."""
+    if tok.lemma_.lower() not in _WARNING_LEMMAS:
+        return False
+    if any(c.dep_ == "xcomp" for c in tok.children):
+        return True
+    own = {a.country for a in actor if a.country}
+    return bool(recipient) and all(r.sector in {"CVL", "BUS"} and (not own or r.country in own | {None})
+                                   for r in recipient)
+
+
+def _intent_head(tok: Token, matches: list[TriggerMatch]) -> bool:
+    """True when the infinitive hangs on another trigger ("vowed to retaliate", "urged X to
+    withdraw"): that trigger decides what is coded."""
+    return any(m.head == tok.head.i for m in matches)
+
+
+def _holder(tok: Token, kept: dict[int, Event]) -> int | None:
+    """The coded trigger above `tok` that holds it as content or object, if any."""
+    node, path = tok, []
+    for _ in range(4):
+        if node.dep_ in _STOP_DEPS or node.head.i == node.i:
+            return None
+        path.append(node.dep_)
+        node = node.head
+        outer = kept.get(node.i)
+        if outer is None:
+            continue
+        if path[-1] == "conj":
+            return None  # "arrested and charged": two events side by side
+        speech = outer.event in SPEECH_ACT_EVENTS or node.lemma_.lower() in EMBEDDING_VERBS
+        if speech or path == ["dobj"]:
+            return node.i
+        return None
+    return None
 
 
 def _restates(tok: Token, event: Event, kept: dict[int, Event]) -> bool:

@@ -1,0 +1,235 @@
+"""Is a trigger word an event that happened (or is reported, planned, threatened), or only a word?
+
+Real text is full of event words that code nothing: a month ("on March 2"), a participle used as
+an adjective ("Iran-backed militias", "officially-sanctioned information"), a noun that modifies
+another noun ("riot police", "bomb shelters", "ceasefire conditions"), a risk or a topic ("the
+threat of kidnapping", "a pretext to back out", "avoid protests"), habits and background ("it
+frequently kidnaps foreigners", "has been fighting a 50-year war"), and the content of another
+speech act ("accused Moscow of backing separatists", "called on the government to release
+detainees": the accusation and the appeal are the events, PLOVER codes them, not what they say).
+
+`non_event(tok)` says why a trigger is not an event (or None); `weak_alone(tok)` says when a
+trigger that has no actor and no recipient attached is too weak to stand alone.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["non_event", "weak_alone", "realized_infinitive", "EMBEDDING_VERBS", "SPEECH_ACT_EVENTS"]
+
+# entity types that never hold an event ("March" the month, "20,000" supporters)
+_NON_EVENT_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+# nouns naming a risk, a cause or a topic: an event noun in their of/for/to phrase is not an event
+_RISK_NOUNS = {
+    "threat", "risk", "danger", "fear", "possibility", "prospect", "pretext", "reason", "excuse",
+    "condition", "warning", "likelihood", "potential", "chance", "spectre", "specter", "rumor",
+    "rumour", "option", "capability", "capacity", "ability", "right", "power", "concern",
+}
+# verbs whose object event does not take place (or not as such): avoided, prevented, feared, posed
+_PREVENTING_VERBS = {
+    "avoid", "prevent", "deter", "fear", "risk", "postpone", "delay", "refrain", "resist", "pose",
+    "combat", "counter", "forestall", "preclude", "discourage", "instigate", "incite", "resurrect",
+    "finance", "fund", "justify", "deflect", "escape", "evade", "survive",
+}
+# frequency adverbs that make a present-tense verb a habit, not an event
+_HABITUAL_ADVERBS = {"frequently", "often", "regularly", "routinely", "usually", "typically", "generally", "always"}
+# determiners that make an event noun generic ("any new fighting", "every attack")
+_GENERIC_DETS = {"any", "every", "each", "such"}
+# verbs whose complement is the content of a speech act: "accused X of shelling", "urged X to
+# withdraw", "demanded that Y release Z", "called for the arrest of Z"
+EMBEDDING_VERBS = {
+    "accuse", "blame", "allege", "charge", "condemn", "denounce", "criticize", "criticise", "deplore",
+    "urge", "call", "demand", "ask", "appeal", "press", "request", "implore", "encourage", "invite",
+    "insist", "want", "expect", "hope", "seek", "suspect", "deny", "reject", "dismiss", "claim",
+    "warn", "convince", "persuade", "advise",
+}
+# PLOVER events that are themselves speech acts: what they embed is their content
+SPEECH_ACT_EVENTS = {"ACCUSE", "REQUEST", "REJECT", "THREATEN", "PROTEST"}
+_TEMPORAL_PREPS = {"after", "before", "since", "following", "upon", "during", "amid", "despite", "until", "without"}
+
+
+def non_event(tok: Token) -> str | None:
+    """Why `tok` (a trigger's head) does not denote an event, or None when it may."""
+    if tok.ent_type_ in _NON_EVENT_ENTS:
+        return "part of a date or number"
+    if tok.dep_ == "amod" and tok.tag_ in {"VBN", "VBG", "JJ"}:
+        return "a participle used as an adjective"
+    if _circumstance(tok):
+        return "a time reference to an event reported elsewhere"
+    if _accident(tok):
+        return "an accident or disaster"
+    if _topic_of_concern(tok):
+        return "the topic of a concern"
+    if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"compound", "nmod"} and tok.head.pos_ in {"NOUN", "PROPN"}:
+        return "a noun modifying another noun"
+    if tok.pos_ in {"NOUN", "PROPN"} and any(c.dep_ == "det" and c.lower_ in _GENERIC_DETS for c in tok.children):
+        return "a generic mention"
+    if _under_risk_noun(tok):
+        return "a risk or topic, not an event"
+    if _prevented(tok):
+        return "an event that is avoided, prevented or feared"
+    if _habitual(tok):
+        return "a habit, not an event"
+    if _background(tok):
+        return "a background reference"
+    if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.lemma_.lower() in _STATIVE:
+        return "a participle describing a standing relation"
+    return None
+
+
+# "the coalition backing Yemen's government", "attacks targeting Westerners": a relation, not an act
+_STATIVE = {
+    "back", "support", "assist", "help", "target", "threaten", "oppose", "govern", "control", "represent",
+    "fight", "occupy", "hold", "lead", "aid", "fund", "finance", "arm", "supply",
+}
+_BACKGROUND_ADVERBS = {"previously", "formerly", "historically", "once", "ever", "traditionally"}
+
+
+def _background(tok: Token) -> bool:
+    """'We have previously voiced our protest', 'has already targeted officials'; a verb whose
+    subject has been doing it for years ('FARC has been fighting a 50-year-long war')."""
+    node = tok.head if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ == "dobj" else tok
+    kids = list(node.children)
+    if any(t.lower_ == "already" and t.i < node.i for t in node.lefts) and node.tag_ == "VBN":
+        return True
+    if any(c.dep_ == "advmod" and c.lower_ in _BACKGROUND_ADVERBS for c in kids):
+        return True
+    perfect = any(c.lower_ in {"has", "have"} for c in kids)
+    if node.tag_ == "VBN" and perfect and any(c.lower_ == "already" for c in kids):
+        return True
+    progressive_perfect = any(c.lower_ == "been" for c in kids) and node.tag_ == "VBG"
+    return progressive_perfect and any(c.dep_ == "dobj" and _long_duration(c) for c in kids)
+
+
+def _long_duration(noun: Token) -> bool:
+    """'a 50-year-long war', 'decades of conflict'."""
+    return any(t.lower_ in {"year", "years", "decade", "decades", "long", "century"} for t in noun.subtree
+               if t.i < noun.i)
+
+
+def _under_risk_noun(tok: Token) -> bool:
+    """'the threat of kidnapping', 'a pretext to back out', 'conditions for ceasing hostilities'."""
+    node = tok
+    for _ in range(2):
+        head = node.head
+        if head.i == node.i:
+            return False
+        if head.pos_ == "ADP" and head.head.lemma_.lower() in _RISK_NOUNS:
+            return True
+        if node.dep_ in {"acl", "relcl"} and head.lemma_.lower() in _RISK_NOUNS:
+            return True
+        if head.pos_ != "ADP" and node.dep_ not in {"pcomp", "conj"}:
+            return False
+        node = head
+    return False
+
+
+def _prevented(tok: Token) -> bool:
+    """'avoid protests', 'would not instigate any new fighting', 'pose grave threats'."""
+    if tok.dep_ in {"dobj", "xcomp"} and tok.head.lemma_.lower() in _PREVENTING_VERBS:
+        return True
+    return tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in _PREVENTING_VERBS
+
+
+def _habitual(tok: Token) -> bool:
+    """A habit or a trend, not an act: 'frequently kidnaps foreigners', 'continue to target
+    foreigners', 'is increasingly targeting the opposition', 'it finances its war'."""
+    if any(c.dep_ == "advmod" and c.lower_ in _TREND_ADVERBS for c in tok.children):
+        return True
+    if tok.tag_ in {"VBZ", "VBP"} and any(c.dep_ == "advmod" and c.lower_ in _HABITUAL_ADVERBS for c in tok.children):
+        return True
+    head = tok.head
+    if tok.dep_ == "xcomp" and head.lemma_.lower() == "continue" and head.tag_ in {"VBZ", "VBP"}:
+        return True
+    # a bare present tense of a material act describes what someone does, not what they did
+    # (speech acts in the present are performed by saying them: "the Embassy condemns")
+    # ("if Russia attacks" is a condition, not a habit)
+    subordinate = any(c.dep_ == "mark" for c in tok.children)
+    return tok.tag_ in {"VBZ", "VBP"} and tok.lemma_.lower() in _MATERIAL_PRESENT_HABITS and not subordinate
+
+
+_TREND_ADVERBS = {"increasingly", "routinely", "habitually", "systematically"}
+# material verbs whose simple present reads as a habit in news text
+_MATERIAL_PRESENT_HABITS = {
+    "kidnap", "finance", "fund", "attack", "kill", "target", "arm", "supply", "smuggle", "traffic",
+    "bomb", "raid", "fight", "abduct", "recruit", "train", "sell", "buy", "export", "import",
+}
+_TEMPORAL_PREPS_DEF = {"during", "after", "since", "before", "following", "throughout", "amid", "until"}
+_ACCIDENT_VERBS = {"crash", "collapse", "capsize", "sink", "derail", "overturn", "flood"}
+_CONCERN_ADJS = {"concerned", "worried", "alarmed", "anxious", "nervous", "troubled", "fearful", "wary"}
+
+
+def _circumstance(tok: Token) -> bool:
+    """'during the war', 'since the Gulf War', 'after the attack': an event used to date
+    another; the sentence does not report it."""
+    if tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ != "pobj" or tok.head.lower_ not in _TEMPORAL_PREPS_DEF:
+        return False
+    return any(c.dep_ in {"det", "poss"} and c.lower_ in _DEFINITE | {"its", "their", "his", "her"}
+               for c in tok.children)
+
+
+def _accident(tok: Token) -> bool:
+    """'a helicopter crashed, killing all ten soldiers aboard'."""
+    return tok.dep_ in {"advcl", "conj", "xcomp"} and tok.head.lemma_.lower() in _ACCIDENT_VERBS
+
+
+def _topic_of_concern(tok: Token) -> bool:
+    """'concerned about the Russian military build-up'."""
+    head = tok.head
+    return tok.dep_ == "pobj" and head.lower_ in {"about", "over", "at", "by"} and head.head.lower_ in _CONCERN_ADJS
+
+
+_DEFINITE = {"the", "this", "that", "these", "those"}
+# event kinds whose bare noun reports something that happened ("fighting broke out", "arrests")
+_MATERIAL = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "SANCTION", "AID", "CONSULT"}
+
+
+def weak_alone(tok: Token, event: str) -> bool:
+    """True when a trigger with neither actor nor recipient should not be coded on its own.
+
+    An infinitive ("to disperse", "to cooperate") or a gerund after a non-temporal preposition
+    ("for buying", "rather than imprisoning") states a purpose, an intention or a content, not an
+    event; a noun under such a verb likewise.
+    """
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return True
+    if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ == "pobj" and any(
+        c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children
+    ):
+        return True  # "after the demonstration", "during the fighting": a back-reference, not a report
+    if tok.pos_ in {"NOUN", "PROPN"} and event not in _MATERIAL:
+        return True  # a talk, a deal, a threat, cooperation: who did it must be said
+    if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ == "pobj" and tok.head.lower_ == "for":
+        return True  # "target foreigners for kidnapping": a purpose
+    if tok.dep_ in {"pcomp", "pobj"} and tok.tag_ == "VBG" and tok.head.lower_ not in _TEMPORAL_PREPS:
+        return True
+    if tok.dep_ in {"acl", "relcl"} and tok.head.pos_ in {"NOUN", "PROPN"} and tok.tag_ in {"VB", "VBG"}:
+        return True
+    head = tok.head
+    return tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ == "dobj" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in head.children
+    )
+
+
+# verbs whose infinitive complement happens: "proceeded to march", "moved to disperse the crowds"
+_REALIZING = {
+    "proceed", "begin", "start", "continue", "resume", "manage", "move", "prompt", "force", "order",
+    "compel", "oblige", "go", "rush", "try", "attempt", "help", "decide", "vote", "dare", "fail", "refuse",
+    # announced intentions are coded as the act, marked planned ("plans to attack", "is set to meet")
+    "plan", "intend", "prepare", "schedule", "set", "expect", "threaten", "vow", "pledge", "promise",
+}
+
+
+def realized_infinitive(tok: Token) -> bool | None:
+    """For an infinitive trigger ("to VERB"): True when its clause says it happens, False when
+    it is only a purpose, ability or plan ("in order to negotiate", "able to deploy",
+    "a decision to order"), None when the trigger is not an infinitive."""
+    while tok.dep_ == "conj" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        tok = tok.head  # "to sit at the same table and talk"
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return None
+    return tok.dep_ in {"xcomp", "ccomp"} and tok.head.lemma_.lower() in _REALIZING

@@ -1,0 +1,120 @@
+"""Actors that the text leaves implicit but makes plain.
+
+"Tsvangirai was released late that evening", "four activists were detained", "demonstrations and
+arrests continued": nobody is named as the doer, yet a reader knows it is the state's police,
+and that the demonstrators protest against their government. PLOVER codes such actors
+(realdev marks them `implicit`); so do we, from a table of what each kind of act implies and
+the country the document is about. An implicit actor has an empty text and zero-width offsets
+at the trigger, `kb_id` "implicit:<why>", and never replaces an actor the sentence names.
+
+First-person plural pronouns ("We call on the government ...") are the writer: in a State
+Department cable or a U.S. government statement, the U.S. government.
+
+The document's country ("home") is `ctx.memory["actors.home"]`, set by the actor stage; when it
+is absent the country named most often so far in the document stands in.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+from urllib.parse import urlparse
+
+from ..records import Actor, DocContext
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["author", "home_country", "implicit_actors", "note_countries", "first_person"]
+
+# (PLOVER event, CAMEO prefix) → (implied source sector, implied target sector); "" = none.
+# Acts a state does to people in its own country: arrest, release, charge, sentence, curfews.
+_IMPLIED: tuple[tuple[str, str, str, str], ...] = (
+    ("COERCE", "173", "COP", ""),  # arrest, detain
+    ("COERCE", "172", "GOV", ""),  # state of emergency, curfew, martial law, bans
+    ("COERCE", "171", "COP", ""),  # seize, confiscate, impound
+    ("COERCE", "17", "COP", ""),
+    ("RETREAT", "0841", "COP", ""),  # release detainees
+    ("CONCEDE", "0841", "COP", ""),
+    ("ACCUSE", "173", "COP", ""),  # charge, indict
+    ("ACCUSE", "09", "JUD", ""),  # investigate
+    ("SANCTION", "116", "JUD", ""),  # convict, sentence
+    ("REJECT", "1245", "GOV", ""),  # deny entry
+    ("ASSAULT", "175", "COP", ""),  # repression: tear gas, beatings of demonstrators
+    ("PROTEST", "14", "PRO", "GOV"),  # demonstrators against their government
+)
+_US_GOVERNMENT_HOSTS = ("state.gov", "usembassy.gov", "whitehouse.gov", "defense.gov", "treasury.gov", "usaid.gov")
+_FIRST_PERSON = {"we", "us", "our"}
+
+
+def note_countries(mentions: Sequence[Actor], ctx: DocContext) -> None:
+    """Count the countries the document names (kept across its pieces)."""
+    counts: Counter[str] = ctx.memory.setdefault("coder.countries", Counter())
+    counts.update(a.country for a in mentions if a.country and len(a.country) == 3 and a.country.isalpha()
+                  and a.country not in {"IGO", "NGO", "UNO", "EUR", "IMG", "MNC"})
+
+
+def home_country(ctx: DocContext) -> str | None:
+    """The country the document is about: the actor stage's verdict, else the one named most."""
+    home = ctx.memory.get("actors.home")
+    if home:
+        return str(home)
+    counts: Counter[str] = ctx.memory.get("coder.countries") or Counter()
+    if not counts:
+        return None
+    (best, n), *rest = counts.most_common(2) + [("", 0)]
+    return best if n > rest[0][1] else None
+
+
+def author(ctx: DocContext) -> tuple[str, str] | None:
+    """(country, sector) of whoever writes the document, when its provenance says so."""
+    doc = ctx.document
+    url = (doc.url or "").lower()
+    host = urlparse(url).netloc
+    if any(host == h or host.endswith("." + h) for h in _US_GOVERNMENT_HOSTS):
+        return "USA", "GOV"
+    if "wikileaks" in host and "/cable" in url or doc.input_format == "cable":
+        return "USA", "GOV"  # a State Department cable: "we" is the embassy
+    return None
+
+
+def first_person(tok: Token, ctx: DocContext, offset: int) -> Actor | None:
+    """'We call on ...': the writer as an actor, when the document says who writes it."""
+    if tok.lower_ not in _FIRST_PERSON:
+        return None
+    who = author(ctx)
+    if who is None:
+        return None
+    start = tok.idx + offset
+    return Actor(text=tok.text, start=start, end=start + len(tok.text), name="the writer",
+                 country=who[0], sector=who[1], cameo_code=who[0] + who[1], kb_id="implicit:writer")
+
+
+def implicit_actors(
+    event: str, cameo: str, actor: tuple[Actor, ...], recipient: tuple[Actor, ...], at: int, ctx: DocContext
+) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
+    """Fill in what the act implies: the state's police for an arrest, demonstrators' own
+    government for a protest. Named actors are kept; only empty sides are filled."""
+    rule = next(((s, t) for e, prefix, s, t in _IMPLIED if e == event and cameo.startswith(prefix)), None)
+    if rule is None:
+        return actor, recipient
+    src_sector, tgt_sector = rule
+    country = _domestic(recipient if not actor else actor) or home_country(ctx)
+    if country is None:
+        return actor, recipient
+    if not actor and src_sector:
+        actor = (_implied(country, src_sector, at, event),)
+    if not recipient and tgt_sector:
+        recipient = (_implied(_domestic(actor) or country, tgt_sector, at, event),)
+    return actor, recipient
+
+
+def _domestic(actors: tuple[Actor, ...]) -> str | None:
+    return next((a.country for a in actors if a.country and a.country.isalpha() and len(a.country) == 3
+                 and a.country not in {"IGO", "NGO", "UNO", "EUR", "IMG", "MNC"}), None)
+
+
+def _implied(country: str, sector: str, at: int, event: str) -> Actor:
+    return Actor(text="", start=at, end=at, name=f"({country} {sector}, implied by {event.lower()})",
+                 country=country, sector=sector, cameo_code=country + sector, kb_id=f"implicit:{event.lower()}")
