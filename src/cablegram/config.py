@@ -29,7 +29,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("prefilter", False, "Parse only runs of sentences with an event and actor cue (bench/prefilter.py)."),
     Setting("min_confidence", 0.0, "Drop events whose confidence is below this."),
     Setting("drop_negated", False, "Drop events whose factuality is 'negated'."),
-    Setting("coder_require_argument", False, "Code an event only when an actor or recipient is attached (by default a clear trigger is kept even when neither side is named)."),
+    Setting(
+        "coder_require_argument",
+        False,
+        "Code an event only when an actor or recipient is named (by default a clear trigger is kept without).",
+    ),
     Setting("cluster_window_days", 3, "Event mentions this many days apart may be one event."),
     Setting("db", "cablegram.duckdb", "Store used by ingest/summary/search/export when --db is not given."),
     Setting("gazetteer_min_population", 15000, "Smallest city population in the gazetteer."),

@@ -46,6 +46,7 @@ class MentionIndex:
 
     def __init__(self, doc: Doc, mentions: Sequence[Actor], offset: int, *, named: bool = True) -> None:
         self.by_token: dict[int, Actor] = {}
+        self._pronouns: dict[int, Actor | None] = {}
         self.offset = offset
         for m in mentions:
             span = doc.char_span(m.start - offset, m.end - offset, alignment_mode="expand")
@@ -65,6 +66,8 @@ class MentionIndex:
         found: list[Actor] = []
         if tok.i in self.by_token:
             found.append(self.by_token[tok.i])
+        elif tok.lower_ in _GROUP_PRONOUNS and (antecedent := self.antecedent(tok)) is not None:
+            found.append(antecedent)
         else:
             found += [
                 self.by_token[c.i] for c in tok.children if c.dep_ in _NP_DEPS and c.i in self.by_token
@@ -77,6 +80,31 @@ class MentionIndex:
         for conj in (c for c in tok.children if c.dep_ == "conj"):
             found += self.of(conj, depth=depth)
         return found
+
+
+    def antecedent(self, pronoun: Token) -> Actor | None:
+        """'they', 'it', 'them': the nearest earlier mention with a country, in this sentence or
+        the one before, taken for the pronoun (its own text and offsets, the mention's codes)."""
+        if pronoun.i in self._pronouns:
+            return self._pronouns[pronoun.i]
+        first = pronoun.sent.start
+        previous = pronoun.doc[first - 1].sent.start if first > 0 else first
+        found = None
+        window = range(pronoun.i - 1, previous - 1, -1)
+        # a subject pronoun continues the last subject ("Pakistan denied it ... they objected")
+        subjects = [i for i in window if pronoun.doc[i].dep_ in _SUBJ | {"nsubjpass"}]
+        for i in [*subjects, *window]:
+            m = self.by_token.get(i)
+            if m is not None and m.country and m.text.lower() not in _GROUP_PRONOUNS:
+                start = pronoun.idx + self.offset
+                found = Actor(text=pronoun.text, start=start, end=start + len(pronoun.text), name=m.name,
+                              country=m.country, sector=m.sector, cameo_code=m.cameo_code, kb_id=m.kb_id)
+                break
+        self._pronouns[pronoun.i] = found
+        return found
+
+
+_GROUP_PRONOUNS = {"they", "them", "it", "its", "their"}
 
 
 def _unique(actors: list[Actor]) -> tuple[Actor, ...]:
@@ -159,6 +187,8 @@ def _noun_args(noun: Token, event: str, index: MentionIndex) -> tuple[list[Actor
     actor = [a for a in actor if not a.start <= at < a.end]
     if not actor:
         actor += _light_verb_subject(noun, index)
+    if not actor and not recipient and event in {"ASSAULT", "CONSULT"}:
+        actor, recipient = party_in(noun, index)
     return actor, recipient
 
 
@@ -227,11 +257,31 @@ _LIGHT_VERBS = {
 }
 
 
+# verbs whose subject undergoes, watches or talks about a nominal event rather than doing it
+_NOT_DOERS = {
+    "suffer", "face", "witness", "see", "survive", "experience", "endure", "escape", "report", "describe",
+    "deny", "discuss", "fear", "expect", "cover", "investigate", "monitor", "recall", "mention", "welcome",
+    "follow", "condemn", "criticize", "criticise", "protest", "oppose", "reject", "support", "praise",
+    "blame", "prevent", "avoid", "hear", "watch", "document", "confirm", "dispute", "claim", "cite",
+    "remember", "mark", "commemorate", "receive", "resist", "repel", "thwart", "foil", "survey", "assess",
+}
+# nouns that count a nominal event: "carried out a series of airstrikes"
+_QUANTITY_NOUNS = {"series", "wave", "number", "spate", "string", "round", "barrage", "volley", "campaign", "flurry"}
+
+
 def _light_verb_subject(noun: Token, index: MentionIndex) -> list[Actor]:
-    """The doer of a nominal event carried by a light verb, or of "X was behind the attack"."""
+    """The doer of a nominal event carried by a verb ("launched an attack", "detonated a bomb",
+    "carried out a series of airstrikes", "funding was provided by X") or of "X was behind the attack"."""
     head = noun.head
-    if noun.dep_ == "dobj" and head.lemma_.lower() in _LIGHT_VERBS:
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _QUANTITY_NOUNS:
+        noun, head = head.head, head.head.head  # "a series of airstrikes" stands for the airstrikes
+    if noun.dep_ == "dobj" and head.pos_ == "VERB" and (
+        head.lemma_.lower() in _LIGHT_VERBS or head.lemma_.lower() not in _NOT_DOERS
+    ):
         verb = head
+    elif noun.dep_ == "nsubjpass" and head.lemma_.lower() in _LIGHT_VERBS:
+        # "the funding was provided by X": the by-phrase is the doer
+        return [a for c in head.children if c.dep_ == "agent" for g in c.children for a in index.of(g)]
     elif (
         noun.dep_ == "pobj"
         and head.lower_ in {"behind", "for"}
@@ -241,6 +291,19 @@ def _light_verb_subject(noun: Token, index: MentionIndex) -> list[Actor]:
     else:
         return []
     return [a for c in verb.children if c.dep_ in _SUBJ for a in index.of(c)]
+
+
+def party_in(noun: Token, index: MentionIndex) -> tuple[list[Actor], list[Actor]]:
+    """'troops exchanged fire in clashes', 'the TFG abandoned the district in fighting': the
+    subject of the verb that an in-phrase event hangs on takes part in it ('were killed in the
+    clashes': the passive subject suffers it)."""
+    head = noun.head
+    if noun.dep_ != "pobj" or head.lower_ not in {"in", "during", "amid"} or head.head.pos_ != "VERB":
+        return [], []
+    verb = head.head
+    doers = [a for c in verb.children if c.dep_ in _SUBJ for a in index.of(c)]
+    sufferers = [a for c in verb.children if c.dep_ == "nsubjpass" for a in index.of(c)]
+    return doers, sufferers
 
 
 def find_arguments(

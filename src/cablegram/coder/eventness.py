@@ -58,6 +58,8 @@ def non_event(tok: Token) -> str | None:
         return "part of a date or number"
     if tok.dep_ == "amod" and tok.tag_ in {"VBN", "VBG", "JJ"}:
         return "a participle used as an adjective"
+    if any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in _WH for c in tok.children) and tok.dep_ == "ccomp":
+        return "an indirect question ('could not confirm who shot first')"
     if _circumstance(tok):
         return "a time reference to an event reported elsewhere"
     if _accident(tok):
@@ -184,6 +186,7 @@ def _topic_of_concern(tok: Token) -> bool:
 
 
 _DEFINITE = {"the", "this", "that", "these", "those"}
+_WH = {"who", "what", "whom", "which", "whoever"}
 # event kinds whose bare noun reports something that happened ("fighting broke out", "arrests")
 _MATERIAL = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "SANCTION", "AID", "CONSULT"}
 

@@ -16,6 +16,7 @@ is absent the country named most often so far in the document stands in.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -44,7 +45,10 @@ _IMPLIED: tuple[tuple[str, str, str, str], ...] = (
     ("ASSAULT", "175", "COP", ""),  # repression: tear gas, beatings of demonstrators
     ("PROTEST", "14", "PRO", "GOV"),  # demonstrators against their government
 )
-_US_GOVERNMENT_HOSTS = ("state.gov", "usembassy.gov", "whitehouse.gov", "defense.gov", "treasury.gov", "usaid.gov")
+_US_GOV = re.compile(
+    r"(?:^|[/.])(?:(?:state|usembassy|whitehouse|defense|treasury|usaid|usmission)\.gov|\w*whitehouse\.archives\.gov)"
+    r"(?:[/:]|$)"
+)
 _FIRST_PERSON = {"we", "us", "our"}
 
 
@@ -72,7 +76,8 @@ def author(ctx: DocContext) -> tuple[str, str] | None:
     doc = ctx.document
     url = (doc.url or "").lower()
     host = urlparse(url).netloc
-    if any(host == h or host.endswith("." + h) for h in _US_GOVERNMENT_HOSTS):
+    # archived copies keep the original address inside their own ("web.archive.org/.../state.gov/...")
+    if _US_GOV.search(url):
         return "USA", "GOV"
     if "wikileaks" in host and "/cable" in url or doc.input_format == "cable":
         return "USA", "GOV"  # a State Department cable: "we" is the embassy

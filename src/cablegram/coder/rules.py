@@ -131,7 +131,8 @@ class EventCoder:
                 return None
         if realized_infinitive(tok) is False and not _intent_head(tok, matches):
             return None  # a purpose or an ability, not an event ("to negotiate", "able to deploy")
-        if tok.lemma_.lower() in _RECIPROCAL and actor and recipient and event == "ASSAULT":
+        if tok.lemma_.lower() in _RECIPROCAL and actor and recipient and event in {"ASSAULT", "CONSULT"}:
+            # PLOVER: two-sided fighting and meetings put every party in `actor`
             actor, recipient = actor + recipient, ()
         fact = factuality(tok, sent)
         if event == "THREATEN" and _advice(tok, actor, recipient):
