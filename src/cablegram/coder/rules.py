@@ -18,6 +18,7 @@ from ..records import Actor, DocContext, Event, TextSpan, stable_id
 from . import ontology
 from .advisories import find_advisories
 from .arguments import MentionIndex, find_arguments, find_size
+from .blame import BLAME_CAMEO, find_blame
 from .demands import demand_kind, modal_verb, request_code, speaker, subject_of
 from .eventness import EMBEDDING_VERBS, SPEECH_ACT_EVENTS, non_event, realized_infinitive, weak_alone
 from .factuality import factuality, promised
@@ -35,6 +36,7 @@ _WARNING_LEMMAS = {"warn", "warning", "caution", "advise", "urge"}
 _INTENT_HEADS = {"vow", "pledge", "promise", "threaten", "warn", "swear", "agree"}
 # PLOVER says two-sided fighting puts every party in `actor`
 _RECIPROCAL = {
+    "exchange",
     "clash",
     "fight",
     "battle",
@@ -90,8 +92,7 @@ class EventCoder:
         self, sent: Span, index: MentionIndex, ctx: DocContext, s_index: int, skip: set[int]
     ) -> list[Event]:
         matches = self._matches(sent)
-        used: set[int] = set()
-        kept: dict[int, Event] = {}
+        kept, used = self._blames(sent, index, ctx, s_index)
         for m in matches:
             if m.head in used or m.head in skip:
                 continue
@@ -152,6 +153,25 @@ class EventCoder:
             cameo, event, mode = _PROMISE[event]
             fact = replace(fact, value="asserted")
         span = _trigger_span(doc, m, ctx.offset)
+        return self._make(sent, tok, span, (cameo, event, mode), actor, recipient, fact, ctx, s_index,
+                          confidence=_confidence(actor, recipient, m))
+
+    def _make(
+        self,
+        sent: Span,
+        tok: Token,
+        span: TextSpan,
+        codes: tuple[str, str, str | None],
+        actor: tuple[Actor, ...],
+        recipient: tuple[Actor, ...],
+        fact: Any,
+        ctx: DocContext,
+        s_index: int,
+        *,
+        confidence: float,
+    ) -> Event:
+        """The event record: implicit actors filled in, codes and scores from the ontology."""
+        cameo, event, mode = codes
         actor, recipient = implicit_actors(event, cameo, actor, recipient, span.start, ctx)
         code = ontology.cameo(cameo)
         return Event(
@@ -173,8 +193,24 @@ class EventCoder:
             factuality=fact.value,
             attribution=fact.attribution,
             size=find_size(tok, event, sent),
-            confidence=_confidence(actor, recipient, m),
+            confidence=confidence,
         )
+
+    def _blames(
+        self, sent: Span, index: MentionIndex, ctx: DocContext, s_index: int
+    ) -> tuple[dict[int, Event], set[int]]:
+        """Accusations of having started the fighting, and the tokens they account for."""
+        out: dict[int, Event] = {}
+        covered: set[int] = set()
+        for b in find_blame(sent, index):
+            tok = sent.doc[b.head]
+            span = TextSpan(text=tok.text, start=tok.idx + ctx.offset, end=tok.idx + len(tok.text) + ctx.offset)
+            codes = (BLAME_CAMEO, "ACCUSE", ontology.cameo(BLAME_CAMEO).mode)
+            fact = replace(factuality(tok, sent), value="asserted")
+            out[b.head] = self._make(sent, tok, span, codes, b.accuser, b.accused, fact, ctx, s_index,
+                                     confidence=_confidence(b.accuser, b.accused, None))
+            covered |= b.covers
+        return out, covered
 
     @staticmethod
     def _intent_recode(
@@ -317,13 +353,13 @@ def _advisory_tokens(doc: Doc, char: int) -> set[int]:
     return {t.i for t in span[0].subtree} if span is not None else set()
 
 
-def _confidence(actor: tuple[Actor, ...], recipient: tuple[Actor, ...], m: TriggerMatch) -> float:
+def _confidence(actor: tuple[Actor, ...], recipient: tuple[Actor, ...], m: TriggerMatch | None) -> float:
     """A rough score: resolved actors and verb triggers are surer than bare nominal ones."""
     score = 0.5
     score += 0.2 if any(a.country or a.sector for a in actor) else 0.0
     score += 0.15 if recipient else 0.0
-    score += 0.1 if m.trigger.pos == "V" else 0.0
-    score += 0.05 if m.trigger.obj or len(m.trigger.lemmas) > 1 else 0.0
+    score += 0.1 if m is None or m.trigger.pos == "V" else 0.0
+    score += 0.05 if m is None or m.trigger.obj or len(m.trigger.lemmas) > 1 else 0.0
     return round(min(score, 1.0), 2)
 
 
