@@ -19,6 +19,15 @@ def parse(rows: list[tuple[str, str, str, str, int]]) -> Doc:
     )
 
 
+def parse_tagged(rows: list[tuple[str, str, str, str, str, int]], *, ents: list[str] | None = None) -> Doc:
+    """A Doc from (word, lemma, pos, tag, dep, head) rows, optionally with IOB entity tags."""
+    words, lemmas, pos, tags, deps, heads = zip(*rows, strict=True)
+    return Doc(
+        _VOCAB, words=list(words), lemmas=list(lemmas), pos=list(pos), tags=list(tags), deps=list(deps),
+        heads=list(heads), ents=ents,
+    )
+
+
 def mention(
     doc: Doc, i: int, j: int | None = None, *, country: str | None = None, sector: str | None = None
 ) -> Actor:
@@ -27,9 +36,12 @@ def mention(
     return Actor(text=span.text, start=span.start_char, end=span.end_char, country=country, sector=sector)
 
 
-def context(doc: Doc) -> DocContext:
-    """A context for a doc coded on its own."""
-    return DocContext(document=Document(doc_id="t", text=doc.text))
+def context(doc: Doc, *, home: str | None = None, url: str | None = None) -> DocContext:
+    """A context for a doc coded on its own (`home`: the country the actor stage found)."""
+    ctx = DocContext(document=Document(doc_id="t", text=doc.text, url=url))
+    if home:
+        ctx.memory["actors.home"] = home
+    return ctx
 
 
 # "Police detained 25 of the 150 demonstrators in Baku ."

@@ -47,8 +47,12 @@ def test_nominal_event_of_and_by_phrases():
     assert [r.text for r in event.recipient] == ["Mughniyah"]
 
 
-def test_no_event_without_an_argument():
-    assert _code(SOLD, []).events == ()
+def test_a_clear_trigger_is_kept_without_a_named_side_unless_asked():
+    (event,) = _code(SOLD, []).events
+    assert event.event == "COOPERATE" and event.actor == () and event.recipient == ()
+    doc = parse(SOLD)
+    strict = EventCoder(settings={"coder_require_argument": True})
+    assert strict.code(doc, [], context(doc)).events == ()
 
 
 def test_actor_is_never_also_recipient():

@@ -56,7 +56,7 @@ class EventCoder:
     def __init__(self, *, settings: Any = None, lexicon: Lexicon | None = None) -> None:
         self.settings = settings
         self.lexicon = lexicon or default_lexicon()
-        self.require_argument = _setting(settings, "coder_require_argument", True)
+        self.require_argument = _setting(settings, "coder_require_argument", False)
 
     def cue_terms(self) -> set[str]:
         """Lower-case trigger words and their inflections, for the sentence prefilter."""
