@@ -3,6 +3,11 @@
 Scored: country (ISO3) where a case states one (an empty expectation means "no country"),
 PLOVER sector code_1 likewise, canonical names against Wikipedia titles, and "not an actor"
 cases. Floors in eval/floors/actors.json; they only move up.
+
+Conventions translated, not tuned: NGEC puts an IGO's PLOVER pseudo-country (UNO, EUR, IGO) in
+`country`, where we keep country empty and the CAMEO code (IGOUNO...); the pseudo-country is read
+off that code. NGEC writes Kosovo XKX, we write PLOVER's KOS. A case without a date or dated
+"today" resolves to the latest office.
 """
 
 from __future__ import annotations
@@ -16,7 +21,24 @@ import pytest
 FLOORS = json.loads((Path(__file__).parent / "floors" / "actors.json").read_text())
 
 
+ALIASES = {"XKX": "KOS"}
+
+
+def _pseudo_country(res) -> str | None:
+    """Our country, or the PLOVER pseudo-country of an IGO/NGO code (IGOUNO → UNO, IGOEUR → EUR)."""
+    if res is None:
+        return None
+    if res.country:
+        return res.country
+    code = res.cameo_code or ""
+    if code.startswith("IGO"):
+        return "UNO" if code.startswith("IGOUNO") else "EUR" if code.startswith("IGOEUR") else "IGO"
+    return None
+
+
 def _expect_ok(expected, got) -> bool:
+    if isinstance(expected, str):
+        expected = ALIASES.get(expected, expected)
     if isinstance(expected, dict):
         if "In" in expected:
             return got in expected["In"]
@@ -30,10 +52,15 @@ def _expect_ok(expected, got) -> bool:
 
 def _when(case) -> date | None:
     raw = case["input"][2] if len(case["input"]) > 2 else ""
+    raw = raw or case.get("input_kwargs", {}).get("query_date") or ""
+    if not raw or raw.lower() == "today":
+        return None  # the latest office (NGEC's "today" was the day its tests were written)
+    from dateutil import parser
+
     try:
-        return date.fromisoformat(raw)
-    except (TypeError, ValueError):
-        return None  # "today" or none: resolve to the latest office
+        return parser.parse(raw).date()
+    except (TypeError, ValueError, OverflowError):
+        return date.today()
 
 
 def score(resolver, cases):
@@ -47,7 +74,10 @@ def score(resolver, cases):
         exp = case["expected"]
         checks = []
         if "cc" in exp or "country" in exp:
-            checks.append(("country", exp.get("cc", exp.get("country")), res.country if res else None))
+            want = exp.get("cc", exp.get("country"))
+            pseudo = isinstance(want, str) and want in {"UNO", "EUR", "IGO"}
+            got = _pseudo_country(res) if pseudo else (res.country if res else None)
+            checks.append(("country", want, got))
         if "code_1" in exp:
             checks.append(("sector", exp["code_1"], res.sector if res else None))
         if "title" in exp:

@@ -118,6 +118,7 @@ class Actor:
     sector: str | None = None
     cameo_code: str | None = None
     kb_id: str | None = None
+    rule: str | None = None  # evidence: the resolution rule that fired (see docs/actors.md)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

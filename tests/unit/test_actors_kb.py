@@ -26,7 +26,7 @@ def resolver():
         ("Israeli citizens", "ISR", "CVL", "ISRCVL"),
         ("the Kremlin", "RUS", "GOV", "RUSGOV"),
         ("Hezbollah", "LBN", "REB", "LBNREB"),
-        ("the United Nations", "UNO", None, "IGOUNO"),
+        ("the United Nations", None, "IGO", "IGOUNO"),  # IGOs: no country, sector IGO
         ("a former CIA official", "USA", "ELI", "USAELI"),
         ("Burma", "MMR", None, "MMR"),
         ("Ivory Coast", "CIV", None, "CIV"),

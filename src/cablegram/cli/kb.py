@@ -18,7 +18,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     kb_sub = p.add_subparsers(dest="kb_command", required=True, metavar="KB_COMMAND")
     look = kb_sub.add_parser("lookup", help="show what a mention resolves to, and why")
     look.add_argument("text", help="a mention, e.g. 'the Israeli Foreign Ministry'")
-    look.add_argument("--date", help="resolve dated roles at this date (YYYY-MM-DD; default today)")
+    look.add_argument("--date", help="resolve dated roles at this date (YYYY-MM-DD; default: the latest office)")
+    look.add_argument("--context", help="the passage the mention comes from: its document rules apply "
+                      "(document country, cable conventions, ambiguous acronyms)")
+    look.add_argument("--url", help="the passage's URL (a WikiLeaks cable URL names the embassy's country)")
     look.set_defaults(func=run_lookup)
     add = kb_sub.add_parser("add", help="add entries from a CSV or YAML file to the user knowledge base")
     add.add_argument("file", help="CSV/YAML with name, patterns ('|'), kind, country, sector, cameo_code, start, end")
@@ -30,12 +33,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run_lookup(args: argparse.Namespace) -> int:
     from ..resolve.actors import ActorResolver
 
-    res = ActorResolver(settings=settings_from(args)).lookup(args.text, date=parse_date(args.date))
+    resolver = ActorResolver(settings=settings_from(args))
+    context = getattr(args, "context", None)
+    res = resolver.lookup(args.text, date=parse_date(args.date), context=context, url=getattr(args, "url", None))
     if res is None:
         print(f"'{args.text}': not an actor (nothing in it is in the knowledge base)")
         return 1
     print(f"{args.text!r} → {res.cameo_code or '-'}  country={res.country or '-'} sector={res.sector or '-'}"
-          f" name={res.name or '-'} kb_id={res.kb_id or '-'}")
+          f" name={res.name or '-'} kb_id={res.kb_id or '-'} rule={res.rule}")
     for reason in res.why:
         print(f"  because {reason}")
     return 0

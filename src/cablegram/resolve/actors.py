@@ -12,14 +12,16 @@ country (police, protesters, courts) take the country where the sentence places 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import date as Date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..config import Settings
-from ..records import Actor, DocContext, KBEntry
+from ..records import Actor, DocContext, Document, KBEntry
+from .home import Home, document_home
 from .kb import KnowledgeBase, default_kb, tokens_of
 
 if TYPE_CHECKING:
@@ -27,9 +29,8 @@ if TYPE_CHECKING:
 
     from .gazetteer import Gazetteer
 
-__all__ = ["ActorResolver", "Resolution"]
+__all__ = ["ActorResolver", "Resolution", "compose", "situate"]
 
-DOMESTIC = {"COP", "CVL", "OPP", "JUD", "LEG", "REF", "LAB", "AGR", "BUS", "EDU", "MED", "CRM", "UAF", "REB", "PTY"}
 FORMER = {"former", "ex", "ex-", "retired", "erstwhile", "onetime"}
 STOP_PREPS = {"to", "in", "at", "for", "from", "with", "against", "near", "on", "outside", "over", "into"}
 PERSON_SECTORS = {"GOV", "MIL", "LEG", "JUD", "SPY", "COP", "ELI", "REL", "JRN", "OPP"}
@@ -37,6 +38,17 @@ PRONOUNS = {"he", "she"}
 INSTITUTIONS = {"agency", "igo", "seat"}  # a following sector noun names a person in it ("Senate hopeful")
 LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "around", "throughout", "within"}
 CANDIDATE_ENTS = {"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"}
+COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+           "northeast", "northwest", "southeast", "southwest", "upper", "lower", "greater", "new"}
+# Sectors placed by their sentence's "in X" before the document's country (a title is not: "the
+# government ... announced in Havana" is still Colombia's).
+PLACED_BY_SENTENCE = {"COP", "CVL", "OPP", "PRO", "JUD", "LEG", "REF", "LAB", "AGR", "BUS", "EDU", "MED", "CRM",
+                      "UAF", "REB", "PTY", "MIL"}
+NO_HOME = {"IGO", "NGO", "UNK", "JNK"}  # sectors that never take the document's country
+AUTHOR_NOUNS = {"ambassador", "embassy", "charge", "chargé", "poloff", "polchief", "emboff", "emboffs",
+                "econoff", "poloffs", "econoffs", "dcm", "a / dcm", "a/dcm", "consulate", "we", "us"}
+ETHNIC = {"ethnic", "ethnic-"}
+GOV_ABBREV = re.compile(r"^(?:GO[A-Z]{1,3}|RO[A-Z]{1,2}G|G[A-Z]{1,2}G)$")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -50,6 +62,7 @@ class Resolution:
     cameo_code: str | None
     kb_id: str | None
     why: tuple[str, ...]
+    rule: str = "kb"
 
 
 def _role(entry: KBEntry, when: Date | None) -> tuple[str | None, str | None, str]:
@@ -67,19 +80,28 @@ def _role(entry: KBEntry, when: Date | None) -> tuple[str | None, str | None, st
 
 
 def compose(
-    kb: KnowledgeBase, words: Sequence[str], when: Date | None, *, place: PlaceLookup | None = None
+    kb: KnowledgeBase,
+    words: Sequence[str],
+    when: Date | None,
+    *,
+    place: PlaceLookup | None = None,
+    weights: Mapping[str, float] | None = None,
 ) -> Resolution | None:
     """Resolve a phrase given as tokens; None when nothing in it is known.
 
     `place` maps a capitalised name the knowledge base lacks ("Shanghai", "Kano State") to a
-    country through the gazetteer, so "Shanghai police" is CHN COP.
+    country through the gazetteer, so "Shanghai police" is CHN COP; it is not asked when the
+    phrase names a state, a person or an organisation already ("Eastern Ukraine", "King Hassan
+    of Morocco": the most specific analysis wins). `weights` (the document's countries) choose
+    between the readings of an ambiguous name ("RSF" in a Sudan story).
     """
     full = list(words)
     words = _cut_at_preposition(words)
-    matches = kb.match(words)
+    matches = [(a, b, [_choose(e, weights)]) for a, b, e in kb.match(words)]
     country = sector = name = kb_id = cameo = None
     why: list[str] = []
-    if place is not None:
+    named = any(e[0].kind != "agent" for _, _, e in matches)
+    if place is not None and not named:
         found = _place_in(words, matches, place)
         if found:
             country, kb_id, reason = found
@@ -87,7 +109,11 @@ def compose(
             if not matches:  # a town standing for its people ("Mariupol was shelled")
                 sector = "CVL"
     if not matches and country is None:
-        return None
+        where = _country_after_in(kb, full[len(words):])
+        if where is None:
+            return None
+        return Resolution(text=" ".join(full), name=None, country=where, sector=None, cameo_code=where,
+                          kb_id=None, why=(f"a thing placed 'in' {where}",), rule="in-place")
     if not any(_best(e).kind in {"state", "demonym", "seat", "person"} or _best(e).country for _, _, e in matches):
         where = _country_after_in(kb, full[len(words):])
         if where:
@@ -122,13 +148,38 @@ def compose(
     if sector in PERSON_SECTORS and any(w.lower() in FORMER for w in words):
         sector = "ELI"
         why.append("'former' → ELI")
-    if cameo is None or (sector and cameo and not cameo.endswith(sector)):
+    if cameo is None or (country and sector and cameo.startswith(country) and not cameo.endswith(_cameo_agent(sector))):
         cameo = (country or "---") + _cameo_agent(sector) if (country or sector) else None
     return Resolution(text=" ".join(words), name=name, country=country, sector=sector, cameo_code=cameo,
-                      kb_id=kb_id, why=tuple(why))
+                      kb_id=kb_id, why=tuple(why), rule=_rule_of(matches, country))
 
 
 PlaceLookup = Callable[[str], "tuple[str, str] | None"]
+
+
+def _rule_of(matches: list, country: str | None) -> str:
+    """The name of what decided a composed resolution (Actor.rule)."""
+    kinds = {e[0].kind for _, _, e in matches}
+    if kinds - {"agent", "state", "demonym", "seat"}:
+        return "kb-entry"
+    if kinds & {"state", "demonym", "seat"}:
+        return "kb-country+sector" if "agent" in kinds else "kb-country"
+    return "kb-sector" if kinds else ("gazetteer" if country else "kb")
+
+
+def _choose(entries: list[KBEntry], weights: Mapping[str, float] | None) -> KBEntry:
+    """The reading of a name that fits the document's countries, else the preferred kind."""
+    if weights and len(entries) > 1:
+        fitting = [e for e in entries if weights.get(_country_of(e) or "", 0) > 0]
+        if fitting:
+            return max(fitting, key=lambda e: weights.get(_country_of(e) or "", 0))
+    return _best(entries)
+
+
+def _country_of(entry: KBEntry) -> str | None:
+    if entry.country or not entry.roles:
+        return entry.country
+    return max(entry.roles, key=lambda r: r.start or Date.min).country
 
 
 def _place_in(words: Sequence[str], matches: list, place: PlaceLookup) -> tuple[str, str, str] | None:
@@ -141,7 +192,7 @@ def _place_in(words: Sequence[str], matches: list, place: PlaceLookup) -> tuple[
             words[j][:1].isupper() and words[j].isalpha() or (words[j] == "-" and j > i)
         ):
             j += 1
-        if j > i:
+        if j > i and not (j == i + 1 and words[i].lower() in COMPASS):
             # the whole run or its first word: 'Kano State', 'Shanghai' — never a word inside a name
             for end in dict.fromkeys((j, i + 1)):
                 hit = place(" ".join(words[i:end]).replace(" - ", "-"))
@@ -162,7 +213,8 @@ def _cameo_agent(sector: str | None) -> str:
 def _best(entries: list[KBEntry]) -> KBEntry:
     order = {"person": 0, "agency": 1, "group": 1, "igo": 1, "ngo": 1, "party": 1, "media": 1, "org": 1,
              "seat": 2, "state": 3, "demonym": 4, "agent": 5}
-    return min(entries, key=lambda e: order.get(e.kind, 1))
+    # our own tables before the converted Phoenix ones (Phoenix files demonyms under the state)
+    return min(entries, key=lambda e: order.get(e.kind, 1) + (2.5 if e.source.startswith("phoenix") else 0))
 
 
 def _country_after_in(kb: KnowledgeBase, tail: Sequence[str]) -> str | None:
@@ -182,6 +234,78 @@ def _cut_at_preposition(words: Sequence[str]) -> Sequence[str]:
         if i > 0 and w.lower() in STOP_PREPS:
             return words[:i]
     return words
+
+
+def situate(
+    kb: KnowledgeBase, res: Resolution | None, words: Sequence[str], sentence: Sequence[str], home: Home
+) -> Resolution | None:
+    """Apply the document's rules to a phrase resolved out of context (order: docs/actors.md).
+
+    1. an ethnic group named after another state lives in the document's country ("ethnic
+       Albanians" in a Serbia story are Serbian residents);
+    2. on the author side of cables and US government pages, a bare "Ambassador", "Embassy",
+       "Poloff" or "we" is the United States;
+    3. in a cable, an unknown government abbreviation (GO*, RO*G: "GOS", "ROYG") is the host government;
+    4. a sector noun for people on the ground (police, troops, protesters...) without a country
+       takes the country its sentence places it in ("police ... in Baku");
+    5. a title or sector noun still without a country takes the document's country.
+    """
+    low = [w.lower() for w in words if w.lower() not in {"the", "a", "an", "this", "our"}]
+    if res is not None and res.country and home.country and res.country != home.country and res.rule in {
+        "kb-country", "kb-country+sector"} and any(w in ETHNIC for w in low):
+        return _with(res, home.country, res.sector or "CVL", "ethnic-residents",
+                     f"an ethnic group in {home.country} lives there")
+    if (res is None or res.country is None and res.sector not in NO_HOME) and home.author and low and (
+        " ".join(low) in AUTHOR_NOUNS or (res is not None and low[-1] in AUTHOR_NOUNS - {"we", "us"})
+    ):
+        return _with(res, home.author, "GOV", "author-side",
+                     f"the writer's side ({home.author}) of a cable or US statement", text=" ".join(words))
+    bare = [w for w in words if w.lower() not in {"the", "a", "an", "this", "our"}]
+    if res is None and home.cable and home.country and len(bare) == 1 and GOV_ABBREV.match(bare[0]):
+        return _with(res, home.country, "GOV", "cable-gov-abbreviation",
+                     f"a cable's abbreviation for the host government ({home.country})", text=bare[0])
+    if res is None or res.country is not None or res.sector in NO_HOME or res.sector is None:
+        return res
+    where = _locative_country(kb, sentence) if res.sector in PLACED_BY_SENTENCE else None
+    if where:
+        return _with(res, where, res.sector, "sentence-place", f"its sentence places it in {where}")
+    if home.country:
+        return _with(res, home.country, res.sector, "document-home", f"the document's country {home.country}: "
+                     + (home.why[-1] if home.why else ""))
+    return res
+
+
+def _with(
+    res: Resolution | None, country: str, sector: str | None, rule: str, reason: str, *, text: str = ""
+) -> Resolution:
+    base = res or Resolution(text=text, name=None, country=None, sector=None, cameo_code=None, kb_id=None, why=())
+    code = country + _cameo_agent(sector)
+    return replace(base, country=country, sector=sector, cameo_code=code, why=(*base.why, reason), rule=rule)
+
+
+def _locative_country(kb: KnowledgeBase, sentence: Sequence[str]) -> str | None:
+    """The state or capital after a locative preposition in a sentence ('police ... in Baku')."""
+    for i, w in enumerate(sentence):
+        if w.lower() in {"in", "at", "outside", "across", "near"}:
+            tail = [t for t in sentence[i + 1 : i + 5]]
+            if tail and tail[0].lower() == "the":
+                tail = tail[1:]
+            hits = kb.match(tail[:3])
+            if hits and hits[0][0] == 0:
+                e = _best(hits[0][2])
+                if e.kind in {"state", "seat"} and e.country:
+                    return e.country  # 'in Baku' (a demonym, 'outside the Israeli embassy', is no place)
+    return None
+
+
+def _sentence_around(context: str, text: str) -> str:
+    """The sentence of `context` that holds `text` (the whole context when it is not found)."""
+    at = context.find(text)
+    if at < 0:
+        return context
+    starts = [m.end() for m in re.finditer(r"[.!?][\"'”’)]*\s+", context[:at])]
+    end = re.search(r"[.!?][\"'”’)]*(\s|$)", context[at + len(text):])
+    return context[starts[-1] if starts else 0 : at + len(text) + (end.end() if end else len(context))]
 
 
 class ActorResolver:
@@ -214,18 +338,37 @@ class ActorResolver:
         return self.kb.first_words() | PRONOUNS | {"they", "i", "we"}
 
     # -- lookup ---------------------------------------------------------------------------------
-    def lookup(self, text: str, *, date: Date | None = None) -> Resolution | None:
-        """Resolve a phrase out of context (`cablegram kb lookup`)."""
-        if text.strip().lower() in PRONOUNS:  # someone, unknown without context: PLOVER's UNK
+    def lookup(
+        self, text: str, *, date: Date | None = None, context: str | None = None, url: str | None = None
+    ) -> Resolution | None:
+        """Resolve a phrase (`cablegram kb lookup`); with `context` (its passage) and `url`, the
+        document rules apply as in the pipeline: the same home, the same `situate`."""
+        if context is None and text.strip().lower() in PRONOUNS:  # someone, unknown without context
             return Resolution(text=text, name=None, country=None, sector="UNK", cameo_code="---UNK", kb_id=None,
-                              why=("a pronoun out of context: an unknown person",))
-        return compose(self.kb, tokens_of(text), date, place=self.place)
+                              why=("a pronoun out of context: an unknown person",), rule="pronoun")
+        if not context:
+            return compose(self.kb, tokens_of(text), date, place=self.place)
+        home = self.home_of(Document(doc_id="lookup", text=context, url=url, published=date))
+        words = tokens_of(text)
+        res = compose(self.kb, words, date, place=self.place, weights=home.weights)
+        return situate(self.kb, res, words, tokens_of(_sentence_around(context, text)), home)
+
+    def home_of(self, document: Document) -> Home:
+        """The document's country and author side (`resolve.home`), with its dateline read as the
+        dates stage reads it."""
+        from .dates import read_dateline
+
+        return document_home(self.kb, document, dateline_place=read_dateline(document.text, document.published)[1])
 
     # -- mentions in a parsed doc ---------------------------------------------------------------
     def find_mentions(self, doc: Doc, ctx: DocContext) -> list[Actor]:
         """Non-overlapping resolved actor mentions, in order, offsets into the document."""
         when = ctx.dateline.date if ctx.dateline and ctx.dateline.date else ctx.document.published
         memory = ctx.memory
+        if "actors.home_info" not in memory:  # once per document, whichever piece comes first
+            home = document_home(self.kb, ctx.document, dateline_place=ctx.dateline_place)
+            memory["actors.home_info"] = home
+            memory["actors.home"] = home.country  # contract: ISO3 or "" (read by the event coder)
         earlier_person = memory.get("actors.last_person")  # from earlier pieces of the document
         found: dict[int, Actor] = {}
         for span in self._candidates(doc):
@@ -271,7 +414,8 @@ class ActorResolver:
             return None
         words = [t.text for t in toks]
         named_place = any(t.ent_type_ in {"GPE", "LOC", "FAC", "ORG"} for t in toks)
-        res = compose(self.kb, words, when, place=self.place if named_place else None)
+        home: Home = memory["actors.home_info"]
+        res = compose(self.kb, words, when, place=self.place if named_place else None, weights=home.weights)
         people: dict[str, Actor] = memory.setdefault("actors.people", {})
         heads: dict[str, Actor] = memory.setdefault("actors.heads", {})
         person = any(t.ent_type_ == "PERSON" for t in toks)
@@ -279,17 +423,22 @@ class ActorResolver:
             prior = people.get(toks[-1].lower_)
             if prior is not None:
                 return self._actor(span.doc, toks, ctx, prior.name, prior.country, prior.sector, prior.kb_id)
+        if res is None and not self._quoted(toks[0]):
+            res = situate(self.kb, None, words, [], home)  # the author's "we", a cable's "GOS"
+            if res is not None:
+                return self._actor(span.doc, toks, ctx, res.name, res.country, res.sector, None, rule=res.rule)
         if res is None or self._only_a_modifier(toks, res):
             return None
-        country, sector = res.country, res.sector
         head = span.root.lemma_.lower()
-        if country is None and sector and span[0].lower_ == "the" and head in heads:
-            country = heads[head].country  # "the ministry" after "the Israeli Foreign Ministry"
-        if country is None and sector in DOMESTIC:
-            country = self._place_country(span, ctx)
+        if res.country is None and res.sector and span[0].lower_ == "the" and head in heads:
+            prior = heads[head]  # "the ministry" after "the Israeli Foreign Ministry"
+            res = replace(res, country=prior.country, why=(*res.why, f"the earlier '{prior.text}'"), rule="coreference")
+        if res.country is None:
+            res = situate(self.kb, res, words, [t.text for t in span.sent], home) or res
+        country, sector = res.country, res.sector
         end = self._last_known(toks, res)
         actor = self._actor(span.doc, toks[: end + 1] if not person else toks, ctx, res.name, country, sector,
-                            res.kb_id)
+                            res.kb_id, rule=res.rule)
         if person:
             for t in toks:
                 if t.ent_type_ == "PERSON":
@@ -300,6 +449,12 @@ class ActorResolver:
         if country:
             heads[head] = actor
         return actor
+
+    @staticmethod
+    def _quoted(tok: Token) -> bool:
+        """Inside quotation marks in its sentence ('"We will fight," the rebels said')."""
+        before = tok.doc[tok.sent.start : tok.i]
+        return sum(t.text in {'"', "“", "”"} for t in before) % 2 == 1
 
     def _only_a_modifier(self, toks: list[Token], res: Resolution) -> bool:
         """'a new military operation': a sector adjective on a non-actor noun names no one."""
@@ -314,28 +469,13 @@ class ActorResolver:
         return matches[-1][1] - 1 if matches else len(toks) - 1
 
     def _actor(self, doc: Doc, toks: Sequence[Token], ctx: DocContext, name: str | None, country: str | None,
-               sector: str | None, kb_id: str | None) -> Actor:
+               sector: str | None, kb_id: str | None, *, rule: str | None = None) -> Actor:
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         code = (country or "---") + _cameo_agent(sector) if (country or sector) else None
         text = ctx.text_of(start, end)
         return Actor(text=text, start=start + ctx.offset, end=end + ctx.offset,
                      name=name or text, country=country, sector=sector, cameo_code=code,
-                     kb_id=kb_id)
-
-    def _place_country(self, span: Span, ctx: DocContext) -> str | None:
-        """The country a sentence places a domestic actor in ('police ... in Baku')."""
-        for tok in span.sent:
-            if tok.dep_ == "pobj" and tok.head.lower_ in {"in", "at", "outside", "across", "near"}:
-                for _, _, entries in self.kb.match([tok.text]):
-                    e = _best(entries)
-                    if e.kind in {"state", "seat"}:
-                        return e.country
-        home = ctx.memory.get("actors.home")
-        if home is None and ctx.dateline_place:
-            hits = self.kb.match(tokens_of(ctx.dateline_place.title()))
-            home = _best(hits[0][2]).country if hits else ""
-            ctx.memory["actors.home"] = home
-        return home or None
+                     kb_id=kb_id, rule=rule)
 
     def _apply_appositions(self, doc: Doc, found: dict[int, Actor], ctx: DocContext) -> None:
         """'Matthew Bryza, the new US ambassador': the appositive says who the person is."""

@@ -2,7 +2,10 @@
 
 Patterns are tokenised the way spaCy tokenises text and looked up as token n-grams: lower-cased
 for ordinary names, case-sensitive for short all-capital acronyms (so "IS" or "AP" never match
-"is" or "ap"). Later entries with the same pattern (user files) come before built-in ones.
+"is" or "ap"). A proper name (anything but a sector noun) matches only where one of its words is
+capitalised in the text: "pole" and "china" are common nouns, "Pole" and "China" are not. Later
+entries with the same pattern (user files) come before built-in ones. Entries converted at build
+time (source "phoenix...") carry patterns already tokenised (tokens joined by spaces).
 """
 
 from __future__ import annotations
@@ -52,8 +55,9 @@ class KnowledgeBase:
         """Index more entries; they take precedence over entries already there."""
         for entry in entries:
             self.entries.append(entry)
+            pretokenized = entry.source.startswith("phoenix")
             for pattern in entry.patterns:
-                toks = tokens_of(pattern)
+                toks = pattern.split(" ") if pretokenized else tokens_of(pattern)
                 if toks and toks[0].lower() == "the" and len(toks) > 1:
                     toks = toks[1:]
                 if not toks or len(toks) > MAX_TOKENS:
@@ -61,7 +65,7 @@ class KnowledgeBase:
                 key = " ".join(toks)
                 first = toks[0].lower()
                 self._span[first] = max(self._span.get(first, 0), len(toks))
-                if _is_acronym(pattern):
+                if _is_acronym(key):
                     self._exact.setdefault(key, []).insert(0, entry)
                 else:
                     self._lower.setdefault(key.lower(), []).insert(0, entry)
@@ -84,6 +88,8 @@ class KnowledgeBase:
             longest = span.get(words[i].lower().replace("\u2019", "'"), 0)
             for n in range(min(longest, len(words) - i), 0, -1):
                 hits = self.lookup(words[i : i + n])
+                if hits and not any(w[:1].isupper() for w in words[i : i + n]):
+                    hits = [e for e in hits if e.kind == "agent"]  # 'pole', 'china': not names
                 if hits:
                     found.append((i, i + n, hits))
                     i += n

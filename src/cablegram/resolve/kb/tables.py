@@ -11,7 +11,7 @@ from pathlib import Path
 from ...errors import ResolutionError
 from ...records import KBEntry, KBRole
 
-__all__ = ["builtin_entries", "read_tsv"]
+__all__ = ["builtin_entries", "cable_posts", "read_tsv"]
 
 
 def _data_dir() -> Path:
@@ -99,12 +99,39 @@ def plurals(noun: str) -> tuple[str, ...]:
     return tuple(prefix + f for f in forms if f != last)
 
 
+def _roles(value: str) -> tuple[KBRole, ...]:
+    """'AFGGOV:AFG:GOV:2001-12-23:;...' (code, country, sector, start, end) → dated roles."""
+    out = []
+    for part in value.split(";") if value else ():
+        code, country, sector, start, end = part.split(":")
+        out.append(KBRole(country=country or None, sector=sector or None, cameo_code=code,
+                          start=Date.fromisoformat(start) if start else None,
+                          end=Date.fromisoformat(end) if end else None))
+    return tuple(out)
+
+
+def _phoenix(path: Path) -> Iterator[KBEntry]:
+    if not path.exists():
+        return
+    source = "phoenix:" + path.name
+    for n, row in read_tsv(path):
+        yield KBEntry(kb_id=f"phoenix:{n}", name=row["name"], patterns=tuple(row["patterns"].split("|")),
+                      kind=row["kind"], country=row["country"] or None, sector=row["sector"] or None,
+                      cameo_code=row["code"] or None, roles=_roles(row["roles"]), source=source)
+
+
 def builtin_entries() -> list[KBEntry]:
-    """Every entry of the built-in tables."""
+    """Every entry of the built-in tables (the converted Phoenix table first: ours take precedence)."""
     root = _data_dir()
     return [
+        *_phoenix(root / "phoenix_actors.tsv"),
         *_states(root / "states.tsv"),
         *_sectors(root / "sectors.tsv"),
         *_organisations(root / "organisations.tsv"),
         *_people(root / "people.tsv"),
     ]
+
+
+def cable_posts() -> dict[str, str]:
+    """US diplomatic posts as cable identifiers write them → host country ("" for missions to IGOs)."""
+    return {row["post"]: row["country"] for _, row in read_tsv(_data_dir() / "cable_posts.tsv")}

