@@ -70,31 +70,34 @@ def _parse_override(override: str, cameo_code: str) -> tuple[str, str | None]:
     return event, mode
 
 
+def _expand(lemmas: str) -> list[tuple[str, ...]]:
+    """'stage protest|rally' → [('stage', 'protest'), ('stage', 'rally')]: a slot may list alternatives."""
+    out: list[tuple[str, ...]] = [()]
+    for slot in lemmas.split():
+        out = [(*prefix, alt) for prefix in out for alt in slot.split("|") if alt]
+    return out
+
+
 def _entries(lines: Iterable[str], *, source: str) -> Iterator[Trigger]:
     rows = csv.reader((ln for ln in lines if ln.strip() and not ln.startswith("#")), delimiter="\t")
     for lineno, row in enumerate(rows, 1):
         if row[0] == "lemmas":
             continue
-        if len(row) < 3 or row[1] not in _POS:
+        if len(row) < 3 or row[1] not in _POS or not row[0].strip():
             raise CodingError("E303", path=source, line=lineno, detail=f"need lemmas, V/N/A, cameo: {row}")
-        cameo_code = row[2]
-        obj = frozenset(x for x in (row[4] if len(row) > 4 else "").split("|") if x)
-        if cameo_code == BLOCK:
-            yield Trigger(
-                lemmas=tuple(row[0].split()), pos=row[1], cameo=BLOCK, event="", obj=obj, source=source
-            )
-            continue
-        ontology.cameo(cameo_code)
-        event, mode = _parse_override(row[3] if len(row) > 3 else "", cameo_code)
-        yield Trigger(
-            lemmas=tuple(row[0].split()),
-            pos=row[1],
-            cameo=cameo_code,
-            event=event,
-            mode=mode,
-            obj=obj,
-            source=source,
-        )
+        for lemmas in _expand(row[0]):
+            yield from _entry(row, lemmas, source=source)
+
+
+def _entry(row: list[str], lemmas: tuple[str, ...], *, source: str) -> Iterator[Trigger]:
+    cameo_code = row[2]
+    obj = frozenset(x for x in (row[4] if len(row) > 4 else "").split("|") if x)
+    if cameo_code == BLOCK:
+        yield Trigger(lemmas=lemmas, pos=row[1], cameo=BLOCK, event="", obj=obj, source=source)
+        return
+    ontology.cameo(cameo_code)
+    event, mode = _parse_override(row[3] if len(row) > 3 else "", cameo_code)
+    yield Trigger(lemmas=lemmas, pos=row[1], cameo=cameo_code, event=event, mode=mode, obj=obj, source=source)
 
 
 class Lexicon:
@@ -107,6 +110,12 @@ class Lexicon:
         for entries in self._by_head.values():
             # longest expression first, then entries with an object constraint before plain ones
             entries.sort(key=lambda t: (-len(t.lemmas), not t.obj))
+        # inflected surface form → head lemmas: small models mis-lemmatise ("staged" → "stag")
+        self._by_form: dict[str, list[str]] = {}
+        for lemma in self._by_head:
+            for form in inflections(lemma):
+                if form != lemma:
+                    self._by_form.setdefault(form, []).append(lemma)
 
     @classmethod
     def from_tsv(cls, text: str, *, source: str = "builtin") -> Lexicon:
@@ -130,63 +139,138 @@ class Lexicon:
 
     def match(self, tok: Token) -> TriggerMatch | None:
         """The best entry whose expression starts at `tok`, or None."""
-        keys = dict.fromkeys((tok.lemma_.lower(), tok.lower_))
+        if _in_name(tok):
+            return None
+        keys = dict.fromkeys((tok.lemma_.lower(), tok.lower_, *self._by_form.get(tok.lower_, ())))
         for key in keys:
             for entry in self._by_head.get(key, ()):
-                compound = entry.pos == "N" and len(entry.lemmas) > 1
-                if not compound and tok.pos_ not in _POS[entry.pos]:
-                    continue
-                rest = _match_rest(tok, entry)
-                if rest is None or (entry.obj and not entry.obj & _object_lemmas(tok, entry.pos)):
-                    continue
-                tokens = (tok.i, *rest)
-                # noun compounds are head-final ("air strike"): the last word carries the arguments
-                # and the part of speech (taggers often call the first word a verb: "tear gas")
-                head = max(tokens) if entry.pos == "N" else tok.i
-                if compound and tok.doc[head].pos_ not in _POS["N"]:
-                    continue
-                return TriggerMatch(trigger=entry, head=head, tokens=tokens)
+                found = _match_entry(tok, entry)
+                if found is not None:
+                    return found
         return None
+
+
+def _match_entry(tok: Token, entry: Trigger) -> TriggerMatch | None:
+    compound = entry.pos == "N" and len(entry.lemmas) > 1
+    if not compound and tok.pos_ not in _POS[entry.pos]:
+        return None
+    if len(entry.lemmas) == 1 and _modifier_sense(tok, entry):
+        return None
+    rest = _match_rest(tok, entry)
+    if rest is None or (entry.obj and not entry.obj & _object_lemmas(tok, entry.pos)):
+        return None
+    tokens = (tok.i, *rest)
+    # noun compounds are head-final ("air strike"): the last word carries the arguments
+    # and the part of speech (taggers often call the first word a verb: "tear gas")
+    head = max(tokens) if entry.pos == "N" else tok.i
+    if compound and tok.doc[head].pos_ not in _POS["N"]:
+        return None
+    return TriggerMatch(trigger=entry, head=head, tokens=tokens)
+
+
+# a month, a time, or a capitalised word inside a name ("the Doha Agreement", "the Gulf War",
+# "Revolutionary Armed Forces") names something; it does not report an event
+_TIME_ENTS = {"DATE", "TIME"}
+_NAME_ENTS = {"LAW", "EVENT", "ORG", "WORK_OF_ART", "FAC", "PRODUCT", "GPE", "LOC", "NORP", "PERSON"}
+# participles of these verbs describe a standing relation, not an act ("militias backed by Iran")
+_STATIVE = {"back", "support", "sponsor", "fund", "finance", "arm", "ally", "sanction", "ban", "outlaw", "occupy"}
+
+
+def _in_name(tok: Token) -> bool:
+    if tok.ent_type_ in _TIME_ENTS:
+        return True
+    return tok.ent_type_ in _NAME_ENTS and tok.is_title and not tok.is_sent_start
+
+
+def _modifier_sense(tok: Token, entry: Trigger) -> bool:
+    """A one-word trigger used as a modifier names a kind, not an event.
+
+    "riot police", "bomb shelters", "ceasefire violations" (a noun modifying a noun);
+    "Iran-backed militias", "the expelled diplomats" (a participle used as an adjective);
+    "the coalition backing the government" (a relation verb in a reduced relative clause).
+    """
+    if entry.pos == "N":
+        return tok.dep_ == "compound" and tok.head is not tok and tok.head.pos_ in _POS["N"]
+    if entry.pos == "V":
+        if tok.dep_ == "amod" and tok.tag_ in {"VBN", "VBG", "JJ", ""}:
+            return True
+        return tok.dep_ == "acl" and entry.lemmas[0] in _STATIVE
+    return False
 
 
 def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
+@lru_cache(maxsize=4096)
+def _forms_of(lemma: str) -> frozenset[str]:
+    return frozenset(inflections(lemma))
+
+
+def _is(tok: Token, lemma: str) -> bool:
+    """`tok` is a form of `lemma` (by its lemma, its word, or a regular inflection of the word)."""
+    return lemma in (_lemma(tok), tok.lower_) or tok.lower_ in _forms_of(lemma)
+
+
+# how far below the trigger a later word of a verbal expression may sit
+# ("declared two U.S. diplomats persona non grata", "placed him under de facto house arrest")
+_MAX_DEPTH = 3
+
+
+def _descendants(tok: Token, depth: int) -> list[Token]:
+    out: list[Token] = []
+    level = [tok]
+    for _ in range(depth):
+        level = [c for t in level for c in t.children]
+        out += level
+    return sorted(out, key=lambda t: t.i)
+
+
 def _match_rest(tok: Token, entry: Trigger) -> tuple[int, ...] | None:
-    """Indices of the expression's other words: next to the head, or (verbs) among its dependents."""
+    """Indices of the expression's other words.
+
+    Each word is looked for next to the previous one, then among the previous word's dependents,
+    then (verbs) below the trigger, to the right of the previous word ("staged a protest",
+    "placed under house arrest", "declared two diplomats persona non grata").
+    """
     found: list[int] = []
     doc = tok.doc
-    pos = tok.i
+    prev = tok
+    below = _descendants(tok, _MAX_DEPTH) if entry.pos == "V" and len(entry.lemmas) > 1 else []
     for lemma in entry.lemmas[1:]:
-        nxt = doc[pos + 1] if pos + 1 < len(doc) else None
-        if nxt is not None and lemma in (_lemma(nxt), nxt.lower_):
-            pos = nxt.i
-            found.append(pos)
-            continue
-        kids = [c for c in tok.children if lemma in (_lemma(c), c.lower_)] if entry.pos == "V" else []
-        if not kids:
-            return None
-        found.append(kids[0].i)
+        nxt = doc[prev.i + 1] if prev.i + 1 < len(doc) else None
+        if nxt is not None and _is(nxt, lemma):
+            prev = nxt
+        else:
+            kids = [c for c in prev.children if c.i not in found and _is(c, lemma)]
+            kids = kids or [t for t in below if t.i > prev.i and t.i not in found and _is(t, lemma)]
+            if not kids:
+                return None
+            prev = kids[0]
+        found.append(prev.i)
     return tuple(found)
 
 
 def _object_lemmas(tok: Token, pos: str) -> set[str]:
     """Lemmas of what the trigger acts on (and their modifiers), for object-constrained entries."""
     heads = [c for c in tok.children if c.dep_ in _OBJ_DEPS]
+    if any(c.dep_ == "dobj" for c in heads):
+        # "security forces used tear gas": with an object, the subject is the doer, not the thing acted on
+        heads = [c for c in heads if c.dep_ != "nsubj"]
     if pos == "N":
         heads = [c for c in tok.children if c.dep_ in _NOUN_MOD_DEPS or c.dep_ == "prep"]
         heads += [g for c in tok.children if c.dep_ == "prep" for g in c.children]
         heads.append(tok.head)
-    out: set[str] = set()
+    found: list[Token] = []
     if pos == "N" and tok.head is not tok:
         # "teachers went on strike": the subject's own word, not its modifiers ("Air Force")
-        out.update(_lemma(c) for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"})
+        found += [c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
     for h in heads:
-        out.add(_lemma(h))
-        out.update(_lemma(c) for c in h.children if c.dep_ in _NOUN_MOD_DEPS | {"conj", "prep", "pobj"})
-        out.update(_lemma(g) for c in h.children if c.dep_ == "prep" for g in c.children)
-    return out
+        found.append(h)
+        found += [c for c in h.children if c.dep_ in _NOUN_MOD_DEPS | {"conj", "prep", "pobj"}]
+        found += [g for c in h.children if c.dep_ == "prep" for g in c.children]
+    # the word as well as its lemma: the small model lemmatises "media" as "medium"
+    return {_lemma(t) for t in found} | {t.lower_ for t in found}
 
 
 _IRREGULAR = {
