@@ -11,7 +11,7 @@ of-phrases ("the assassination of Mughniyah"); a noun that is the object of a li
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -20,7 +20,7 @@ from ..records import Actor, Size
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["Arguments", "MentionIndex", "find_arguments", "find_size"]
+__all__ = ["Arguments", "MentionIndex", "chain_recipients", "find_arguments", "find_size"]
 
 _RECIPIENT_PREPS = {"to", "against", "with", "on", "at", "into", "toward", "towards", "upon", "over", "from"}
 # after a noun, "at"/"in"/"from" phrases mostly give the place, not a party
@@ -275,6 +275,57 @@ def find_arguments(
     return Arguments(
         actor=actors, recipient=tuple(r for r in _unique(recipient) if (r.start, r.end) not in taken)
     )
+
+
+def _phrase_objects(node: Token) -> list[Token]:
+    """Noun objects one step below `node`: objects of its prepositions, and the subject and
+    object of a clause on it ("roads leading into Mordor", "hopes that Osgiliath could ...")."""
+    out: list[Token] = []
+    for child in node.children:
+        if child.dep_ in {"prep", "agent"}:
+            out.extend(o for o in child.children if o.dep_ in {"pobj", "pcomp"})
+        elif child.dep_ == "acl":
+            out.extend(o for o in child.children if o.dep_ in {"nsubj", "nsubjpass"} and o.pos_ != "PRON")
+            out.extend(o for o in child.children if o.dep_ == "dobj")
+            out.extend(_phrase_objects(child))
+    return out
+
+
+def chain_recipients(
+    verb: Token, index: MentionIndex, *, skip: Container[int] = (), depth: int = 3
+) -> list[Actor]:
+    """Recipients further from a verb than `find_arguments` looks, nearest first; the mentions of
+    the first phrase that names any, else [].
+
+    In order: attributes and objects of a purpose infinitive ("signed an accord to supply
+    Gondor"); then prepositional objects, level by level down to `depth`, under the verb, its
+    object, complement and adverbs ("restore ties with Gondor", "welcomed a resumption of ties
+    with Osgiliath"), whatever the preposition; last the subject of a following complement
+    clause ("expressed hopes that Osgiliath would ..."). Tokens in `skip` are passed over.
+    Lexicons whose patterns name a target loosely (PETRARCH verb patterns) use it when
+    `find_arguments` finds no recipient.
+    """
+    objects = [c for c in verb.children if c.dep_ in {"attr", "oprd"}]
+    purposes = [
+        c for c in verb.children if c.dep_ in {"advcl", "xcomp"} and any(a.lower_ == "to" for a in c.children)
+    ]
+    objects += [o for c in purposes for o in c.children if o.dep_ in {"dobj", "dative"}]
+    for tok in objects:
+        if tok.i not in skip and (found := index.of(tok)):
+            return found
+    frontier = [verb] + [c for c in verb.children if c.dep_ in {"dobj", "xcomp", "acomp", "advmod"}]
+    for _ in range(depth):
+        objs = sorted((o for h in frontier for o in _phrase_objects(h) if o.i not in skip), key=lambda t: t.i)
+        for obj in objs:
+            if found := index.of(obj):
+                return found
+        frontier = objs
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i):
+        for subj in (c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i not in skip):
+            for tok in [subj, *sorted(_phrase_objects(subj), key=lambda t: t.i)]:
+                if found := index.of(tok):
+                    return found
+    return []
 
 
 # ---- sizes ---------------------------------------------------------------------------------------
