@@ -78,3 +78,16 @@ def test_events_keep_actor_evidence(petr):
 def test_reported_event_folds_into_speaker(petr):
     got = _code(petr, "Norvalia said that the Vestmark army denounced Port Esker.")
     assert got == [("NVL", "VSKMIL", "111")]
+
+
+def test_factuality_comes_from_the_shared_machinery(petr):
+    # a refusal negates the verb below it: nothing is coded
+    assert _code(petr, "Norvalia refused to sign a treaty with Vestmark.") == []
+    (event,) = petr.code_text("Norvalia will sign a treaty with Vestmark.", published=date(1997, 5, 1))
+    assert event.factuality == "planned" and event.cameo == "0571"
+
+
+def test_relative_clause_takes_the_subject_of_its_noun(petr):
+    # the shared machinery reads "who" as the police the clause is about
+    got = _code(petr, "The Norvalian police, who signed a treaty with Vestmark, left.")
+    assert got == [("NVLCOP", "VSK", "0571")]
