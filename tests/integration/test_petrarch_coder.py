@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from cablegram.evaluate import event_tuples
-from cablegram.petrarch import PetrarchActors, PetrarchCoder, load_dictionaries
+from cablegram.petrarch import PetrarchActors, PetrarchCoder, load_dictionaries, parse_verb_dictionary
 from cablegram.pipeline import Pipeline
 from cablegram.records import Document
 
@@ -91,3 +92,12 @@ def test_relative_clause_takes_the_subject_of_its_noun(petr):
     # the shared machinery reads "who" as the police the clause is about
     got = _code(petr, "The Norvalian police, who signed a treaty with Vestmark, left.")
     assert got == [("NVLCOP", "VSK", "0571")]
+
+
+def test_target_slot_before_the_verb_makes_the_subject_the_target(nlp):
+    d = load_dictionaries(FIX)
+    verbs = parse_verb_dictionary("--- RECEIVE  [033]  ---\nRECEIVE {RECEIVES RECEIVED}\n- + * MONEY $  [071]\n")
+    petr = Pipeline(nlp=nlp, stages={"actors": PetrarchActors(d), "coder": PetrarchCoder(replace(d, verbs=verbs))})
+    assert _code(petr, "Vestmark received money from Norvalia.") == [("NVL", "VSK", "071")]
+    # a passive subject is the target already
+    assert _code(petr, "Vestmark was received by Norvalia.") == [("NVL", "VSK", "033")]

@@ -282,7 +282,8 @@ def _phrase_objects(node: Token) -> list[Token]:
     object of a clause on it ("roads leading into Mordor", "hopes that Osgiliath could ...")."""
     out: list[Token] = []
     for child in node.children:
-        if child.dep_ in {"prep", "agent"}:
+        if child.dep_ in {"prep", "agent"} and not any(g.dep_ == "mark" for g in child.children):
+            # (a phrase opened by a subordinator, "while in detention", is a circumstance)
             out.extend(o for o in child.children if o.dep_ in {"pobj", "pcomp"})
         elif child.dep_ == "acl":
             out.extend(o for o in child.children if o.dep_ in {"nsubj", "nsubjpass"} and o.pos_ != "PRON")

@@ -267,13 +267,18 @@ def _code_verb(verb: Token, entries: list[VerbEntry], verbs: VerbDictionary, ind
     if best is None:
         return _pairs(sources, targets, code, verb)
     pat, after, marks = best
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    if any(i.kind == "target" for i in pat.before) and not passive:
+        # '+ * ... $': the subject is the target ("X received money from Y"), a '$' slot after
+        # the verb the source (a passive subject is the target already)
+        sources, targets = [], sources
     for item, mark in zip(pat.after, marks, strict=True):
         slot = next((t for t in after[mark:] if t.i in index.units_at), None)
         if slot is not None and item.kind == "target":
             targets = index.codes_at(slot)
         elif slot is not None and item.kind == "source":
             sources = index.codes_at(slot) or sources
-    if pat.compound and len(sources) > 1 and not any(c.dep_ == "nsubjpass" for c in verb.children):
+    if pat.compound and len(sources) > 1 and not passive:
         # '%': the members of a compound subject act on each other
         if not _slot_target(pat):
             return _pairs(sources, sources, pat.code, verb)
