@@ -244,12 +244,13 @@ def _light_verb_subject(noun: Token, index: MentionIndex) -> list[Actor]:
 
 
 def find_arguments(
-    trigger: Token, event: str, index: MentionIndex, *, extra: Sequence[Token] = ()
+    trigger: Token, event: str, index: MentionIndex, *, extra: Sequence[Token] = (), chains: bool = True
 ) -> Arguments:
     """Actor and recipient mentions of a trigger; a mention is never both.
 
     `extra` are the other verbs of a multi-word trigger ("vowed to retaliate against Israel"),
-    whose prepositional recipients count too.
+    whose prepositional recipients count too. With `chains`, a verb with no recipient nearby
+    takes the first one further down the parse (`chain_recipients`).
     """
     if trigger.pos_ in {"NOUN", "PROPN"}:
         actor, recipient = _noun_args(trigger, event, index)
@@ -266,6 +267,9 @@ def find_arguments(
         # "threatened to attack Israel", "urged to release": the complement's object is the target
         for comp in (c for c in trigger.children if c.dep_ == "xcomp"):
             recipient += _verb_args(comp, index)[1]
+    if chains and not recipient and trigger.pos_ == "VERB":
+        # "restored ties with Gondor", "welcomed a resumption of ties with Osgiliath"
+        recipient += chain_recipients(trigger, index)
     # a mention that contains the trigger word ("a new military operation") is the event, not a party
     at = trigger.idx + index.offset
     actor = [a for a in actor if not a.start <= at < a.end]
