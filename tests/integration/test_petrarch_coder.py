@@ -101,3 +101,9 @@ def test_target_slot_before_the_verb_makes_the_subject_the_target(nlp):
     assert _code(petr, "Vestmark received money from Norvalia.") == [("NVL", "VSK", "071")]
     # a passive subject is the target already
     assert _code(petr, "Vestmark was received by Norvalia.") == [("NVL", "VSK", "033")]
+
+
+def test_events_take_plover_type_and_scales_from_the_shared_ontology(petr):
+    events = petr.code_text("Kovrin met the Norvalia army on Monday.", published=date(1997, 5, 1))
+    assert {e.event for e in events} == {"CONSULT"}
+    assert all(e.goldstein is not None and e.quad is not None for e in events)

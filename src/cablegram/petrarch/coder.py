@@ -20,7 +20,8 @@ from dataclasses import replace
 from datetime import date as Date
 from typing import TYPE_CHECKING, NamedTuple
 
-from ..coder.arguments import MentionIndex, chain_recipients, find_arguments
+from ..coder import ontology
+from ..coder.arguments import MentionIndex, chain_recipients, find_arguments, find_size
 from ..coder.factuality import factuality
 from ..records import Actor, DocContext, Event, TextSpan, stable_id
 from .loader import PetrarchDictionaries
@@ -33,28 +34,6 @@ if TYPE_CHECKING:
 __all__ = ["CodeIndex", "PetrarchCoder"]
 
 _CLAUSE_BREAK = {"parataxis", "advcl", "relcl", "ccomp"}
-# A CAMEO root → PLOVER event type (our reading of the two codebooks; 01 and 09 have no
-# PLOVER counterpart and keep an empty type).
-_PLOVER = {
-    "02": "REQUEST",
-    "03": "AGREE",
-    "04": "CONSULT",
-    "05": "COOPERATE",
-    "06": "COOPERATE",
-    "07": "AID",
-    "08": "CONCEDE",
-    "10": "REQUEST",
-    "11": "ACCUSE",
-    "12": "REJECT",
-    "13": "THREATEN",
-    "14": "PROTEST",
-    "15": "MOBILIZE",
-    "16": "SANCTION",
-    "17": "COERCE",
-    "18": "ASSAULT",
-    "19": "ASSAULT",
-    "20": "ASSAULT",
-}
 
 
 def _word_at(tokens: list[Token], pos: int, words: tuple[str, ...]) -> bool:
@@ -359,7 +338,8 @@ class PetrarchCoder:
         off, verb, cameo = ctx.offset, coded.verb, coded.cameo
         trig = TextSpan(text=verb.text, start=verb.idx + off, end=verb.idx + len(verb.text) + off)
         fact = factuality(verb, sent)
-        root = cameo[:2]
+        known = _known(cameo)
+        event, mode, context = ontology.plover_for_cameo(known.code) if known else (None, None, ())
         return Event(
             event_id=stable_id(
                 ctx.document.doc_id,
@@ -373,11 +353,26 @@ class PetrarchCoder:
             sentence_index=ctx.sentence_base + s_index,
             sentence=sent.text,
             trigger=trig,
-            event=_PLOVER.get(root, ""),
+            event=event or "",
+            mode=mode,
+            context=context,
             cameo=cameo,
-            cameo_root=root,
+            cameo_root=cameo[:2],
+            goldstein=known.goldstein if known else None,
+            quad=known.quad if known else None,
+            plover_score=ontology.plover_score(event, mode) if event else None,
             actor=(coded.source,),
             recipient=(coded.target,),
             factuality=fact.value,
             attribution=fact.attribution,
+            size=find_size(verb, event or "", sent),
         )
+
+
+def _known(cameo: str) -> ontology.CameoCode | None:
+    """The CAMEO record of a code, else of its nearest known parent (dictionaries carry a few
+    codes of their own, such as the validation suite's 9xx test codes)."""
+    for code in (cameo, cameo[:3], cameo[:2]):
+        if ontology.is_cameo(code):
+            return ontology.cameo(code)
+    return None
