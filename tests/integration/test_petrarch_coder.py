@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from cablegram.evaluate import event_tuples
-from cablegram.petrarch import PetrarchActors, PetrarchCoder, load_dictionaries
+from cablegram.petrarch import PetrarchActors, PetrarchCoder, load_dictionaries, parse_verb_dictionary
 from cablegram.pipeline import Pipeline
 from cablegram.records import Document
 
@@ -78,3 +79,31 @@ def test_events_keep_actor_evidence(petr):
 def test_reported_event_folds_into_speaker(petr):
     got = _code(petr, "Norvalia said that the Vestmark army denounced Port Esker.")
     assert got == [("NVL", "VSKMIL", "111")]
+
+
+def test_factuality_comes_from_the_shared_machinery(petr):
+    # a refusal negates the verb below it: nothing is coded
+    assert _code(petr, "Norvalia refused to sign a treaty with Vestmark.") == []
+    (event,) = petr.code_text("Norvalia will sign a treaty with Vestmark.", published=date(1997, 5, 1))
+    assert event.factuality == "planned" and event.cameo == "0571"
+
+
+def test_relative_clause_takes_the_subject_of_its_noun(petr):
+    # the shared machinery reads "who" as the police the clause is about
+    got = _code(petr, "The Norvalian police, who signed a treaty with Vestmark, left.")
+    assert got == [("NVLCOP", "VSK", "0571")]
+
+
+def test_target_slot_before_the_verb_makes_the_subject_the_target(nlp):
+    d = load_dictionaries(FIX)
+    verbs = parse_verb_dictionary("--- RECEIVE  [033]  ---\nRECEIVE {RECEIVES RECEIVED}\n- + * MONEY $  [071]\n")
+    petr = Pipeline(nlp=nlp, stages={"actors": PetrarchActors(d), "coder": PetrarchCoder(replace(d, verbs=verbs))})
+    assert _code(petr, "Vestmark received money from Norvalia.") == [("NVL", "VSK", "071")]
+    # a passive subject is the target already
+    assert _code(petr, "Vestmark was received by Norvalia.") == [("NVL", "VSK", "033")]
+
+
+def test_events_take_plover_type_and_scales_from_the_shared_ontology(petr):
+    events = petr.code_text("Kovrin met the Norvalia army on Monday.", published=date(1997, 5, 1))
+    assert {e.event for e in events} == {"CONSULT"}
+    assert all(e.goldstein is not None and e.quad is not None for e in events)

@@ -11,7 +11,7 @@ of-phrases ("the assassination of Mughniyah"); a noun that is the object of a li
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -20,7 +20,7 @@ from ..records import Actor, Size
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["Arguments", "MentionIndex", "find_arguments", "find_size"]
+__all__ = ["Arguments", "MentionIndex", "chain_recipients", "find_arguments", "find_size"]
 
 _RECIPIENT_PREPS = {"to", "against", "with", "on", "at", "into", "toward", "towards", "upon", "over", "from"}
 # after a noun, "at"/"in"/"from" phrases mostly give the place, not a party
@@ -307,12 +307,13 @@ def party_in(noun: Token, index: MentionIndex) -> tuple[list[Actor], list[Actor]
 
 
 def find_arguments(
-    trigger: Token, event: str, index: MentionIndex, *, extra: Sequence[Token] = ()
+    trigger: Token, event: str, index: MentionIndex, *, extra: Sequence[Token] = (), chains: bool = True
 ) -> Arguments:
     """Actor and recipient mentions of a trigger; a mention is never both.
 
     `extra` are the other verbs of a multi-word trigger ("vowed to retaliate against Israel"),
-    whose prepositional recipients count too.
+    whose prepositional recipients count too. With `chains`, a verb with no recipient nearby
+    takes the first one further down the parse (`chain_recipients`).
     """
     if trigger.pos_ in {"NOUN", "PROPN"}:
         actor, recipient = _noun_args(trigger, event, index)
@@ -329,6 +330,9 @@ def find_arguments(
         # "threatened to attack Israel", "urged to release": the complement's object is the target
         for comp in (c for c in trigger.children if c.dep_ == "xcomp"):
             recipient += _verb_args(comp, index)[1]
+    if chains and not recipient and trigger.pos_ == "VERB":
+        # "restored ties with Gondor", "welcomed a resumption of ties with Osgiliath"
+        recipient += chain_recipients(trigger, index)
     # a mention that contains the trigger word ("a new military operation") is the event, not a party
     at = trigger.idx + index.offset
     actor = [a for a in actor if not a.start <= at < a.end]
@@ -338,6 +342,58 @@ def find_arguments(
     return Arguments(
         actor=actors, recipient=tuple(r for r in _unique(recipient) if (r.start, r.end) not in taken)
     )
+
+
+def _phrase_objects(node: Token) -> list[Token]:
+    """Noun objects one step below `node`: objects of its prepositions, and the subject and
+    object of a clause on it ("roads leading into Mordor", "hopes that Osgiliath could ...")."""
+    out: list[Token] = []
+    for child in node.children:
+        if child.dep_ in {"prep", "agent"} and not any(g.dep_ == "mark" for g in child.children):
+            # (a phrase opened by a subordinator, "while in detention", is a circumstance)
+            out.extend(o for o in child.children if o.dep_ in {"pobj", "pcomp"})
+        elif child.dep_ == "acl":
+            out.extend(o for o in child.children if o.dep_ in {"nsubj", "nsubjpass"} and o.pos_ != "PRON")
+            out.extend(o for o in child.children if o.dep_ == "dobj")
+            out.extend(_phrase_objects(child))
+    return out
+
+
+def chain_recipients(
+    verb: Token, index: MentionIndex, *, skip: Container[int] = (), depth: int = 3
+) -> list[Actor]:
+    """Recipients further from a verb than `find_arguments` looks, nearest first; the mentions of
+    the first phrase that names any, else [].
+
+    In order: attributes and objects of a purpose infinitive ("signed an accord to supply
+    Gondor"); then prepositional objects, level by level down to `depth`, under the verb, its
+    object, complement and adverbs ("restore ties with Gondor", "welcomed a resumption of ties
+    with Osgiliath"), whatever the preposition; last the subject of a following complement
+    clause ("expressed hopes that Osgiliath would ..."). Tokens in `skip` are passed over.
+    Lexicons whose patterns name a target loosely (PETRARCH verb patterns) use it when
+    `find_arguments` finds no recipient.
+    """
+    objects = [c for c in verb.children if c.dep_ in {"attr", "oprd"}]
+    purposes = [
+        c for c in verb.children if c.dep_ in {"advcl", "xcomp"} and any(a.lower_ == "to" for a in c.children)
+    ]
+    objects += [o for c in purposes for o in c.children if o.dep_ in {"dobj", "dative"}]
+    for tok in objects:
+        if tok.i not in skip and (found := index.of(tok)):
+            return found
+    frontier = [verb] + [c for c in verb.children if c.dep_ in {"dobj", "xcomp", "acomp", "advmod"}]
+    for _ in range(depth):
+        objs = sorted((o for h in frontier for o in _phrase_objects(h) if o.i not in skip), key=lambda t: t.i)
+        for obj in objs:
+            if found := index.of(obj):
+                return found
+        frontier = objs
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i):
+        for subj in (c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i not in skip):
+            for tok in [subj, *sorted(_phrase_objects(subj), key=lambda t: t.i)]:
+                if found := index.of(tok):
+                    return found
+    return []
 
 
 # ---- sizes ---------------------------------------------------------------------------------------

@@ -1,11 +1,16 @@
-"""A PETRARCH-compatible event coder over the spaCy dependency parse.
+"""A PETRARCH-compatible event coder: PETRARCH verb patterns as one more lexicon over the shared
+argument and factuality machinery.
 
-For each verb found in the verb dictionary we pick the most specific pattern of its blocks
-that matches the words around it, take the source from the subject side (the by-agent of a
-passive) and the target from the object side (direct object, then prepositional objects), and
-code one event per (source, target) pair. A code ``A:B`` also codes B from target to source;
-a ``%`` pattern codes events among the members of a compound subject. Sentences holding a
-discard phrase code nothing.
+What is PETRARCH's own: which verbs trigger (the verb dictionary), the most specific pattern
+of their blocks that matches the words around the verb and the code it selects, the ``$``/``+``
+slots of a pattern, ``A:B`` codes (B codes target → source), ``%`` compound patterns, discard
+phrases, and actor codes composed from the actor and agent dictionaries (`matching.py`).
+
+What is shared with the main coder (`coder/arguments.py`, `coder/factuality.py`): who the
+source and the target are (`find_arguments`, then `chain_recipients` for targets further down
+the parse), read through a `MentionIndex` whose phrases resolve to PETRARCH codes, and whether
+the event happened (`factuality`: a negated verb codes nothing, other values are kept on the
+event).
 """
 
 from __future__ import annotations
@@ -13,42 +18,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date as Date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
+from ..coder import ontology
+from ..coder.arguments import MentionIndex, chain_recipients, find_arguments, find_size
+from ..coder.factuality import factuality
 from ..records import Actor, DocContext, Event, TextSpan, stable_id
 from .loader import PetrarchDictionaries
 from .matching import PhraseIndex, Unit, find_units, group_codes, np_codes
-from .verbs import PatternItem, VerbCode, VerbEntry, VerbPattern
+from .verbs import PatternItem, VerbCode, VerbDictionary, VerbEntry, VerbPattern
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["PetrarchCoder", "code_sentence"]
+__all__ = ["CodeIndex", "PetrarchCoder"]
 
 _CLAUSE_BREAK = {"parataxis", "advcl", "relcl", "ccomp"}
-_SUBJECTS = {"nsubj", "csubj", "expl"}
-# A CAMEO root → PLOVER event type (our reading of the two codebooks; 01 and 09 have no
-# PLOVER counterpart and keep an empty type).
-_PLOVER = {
-    "02": "REQUEST",
-    "03": "AGREE",
-    "04": "CONSULT",
-    "05": "COOPERATE",
-    "06": "COOPERATE",
-    "07": "AID",
-    "08": "CONCEDE",
-    "10": "REQUEST",
-    "11": "ACCUSE",
-    "12": "REJECT",
-    "13": "THREATEN",
-    "14": "PROTEST",
-    "15": "MOBILIZE",
-    "16": "SANCTION",
-    "17": "COERCE",
-    "18": "ASSAULT",
-    "19": "ASSAULT",
-    "20": "ASSAULT",
-}
 
 
 def _word_at(tokens: list[Token], pos: int, words: tuple[str, ...]) -> bool:
@@ -130,185 +115,191 @@ def _verb_entries(verb: Token, verbs: dict[str, tuple[VerbEntry, ...]]) -> list[
     return found
 
 
-def _subject(verb: Token) -> tuple[Token | None, bool]:
-    """The token naming the source, climbing to the governing verb for xcomp/conj verbs."""
-    tok: Token | None = verb
-    for _ in range(4):
-        if tok is None:
-            break
-        for child in tok.children:
-            if child.dep_ == "agent":
-                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if obj is not None:
-                    return obj, True
-        for child in tok.children:
-            # A pronoun subject of a complement clause is the governing subject ("Ethiopia
-            # indicated it would act").
-            if child.dep_ in _SUBJECTS and child.pos_ == "PRON" and tok.dep_ == "ccomp":
-                break
-            if child.dep_ in _SUBJECTS or child.dep_ == "nsubjpass":
-                return child, False
-        if tok.dep_ not in {"xcomp", "conj", "acomp", "advcl", "ccomp"} or tok.head.i == tok.i:
-            break
-        tok = tok.head
-    return None, False
 
 
-def _objects_of(node: Token) -> list[Token]:
-    """Noun objects one step down: prepositional objects, and those of a participle
-    modifying the noun ("roads leading into Mordor", "the parade supporting Gondor")."""
-    out: list[Token] = []
-    for child in node.children:
-        if child.dep_ in {"prep", "agent"}:
-            out.extend(o for o in child.children if o.dep_ in {"pobj", "pcomp"})
-        elif child.dep_ == "acl":
-            # A clause on the noun: its subject ("hopes that Osgiliath could ..."), then object.
-            out.extend(o for o in child.children if o.dep_ in {"nsubj", "nsubjpass"} and o.pos_ != "PRON")
-            out.extend(o for o in child.children if o.dep_ == "dobj")
-            out.extend(_objects_of(child))
+class CodeIndex(MentionIndex):
+    """A `MentionIndex` whose phrases resolve to actors coded the PETRARCH way.
+
+    `of(tok)` composes the codes of the phrase headed by `tok` from the dictionaries
+    (`matching.group_codes`: lists, "of/in/from" owners, agents) and returns one actor per
+    code, each pointing at the mention of the text it came from. The shared argument
+    machinery decides which phrases are the source and the target; this index decides what
+    they are called.
+    """
+
+    def __init__(
+        self, doc: Doc, mentions: Sequence[Actor], offset: int, units: Sequence[Unit], when: Date | None
+    ) -> None:
+        super().__init__(doc, mentions, offset, named=False)
+        self.units_at = {i: u for u in units for i in range(u.start, u.end)}
+        self.when = when
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.phrase: dict[tuple[int, int], int] = {}  # an actor's span → the phrase head it names
+        self._cache: dict[int, list[Actor]] = {}
+
+    def of(self, tok: Token, *, depth: int = 0) -> list[Actor]:
+        """Actors named by the phrase headed by `tok`, one per PETRARCH code."""
+        if tok.i not in self._cache:
+            codes = group_codes(tok, self.units_at, self.when)
+            self._cache[tok.i] = self._actors(tok, codes)
+        return self._cache[tok.i]
+
+    def codes_at(self, tok: Token, *, after: int = 0) -> list[Actor]:
+        """Actors of the first dictionary phrase at or after `tok` (a pattern's $ or + slot)."""
+        head = tok
+        unit = self.units_at[tok.i]
+        while head.head.i != head.i and self.units_at.get(head.head.i) == unit:
+            head = head.head
+        return self._actors(head, np_codes(head, self.units_at, self.when))
+
+    def _actors(self, tok: Token, codes: list[str]) -> list[Actor]:
+        lo, hi = tok.left_edge.idx + self.offset, tok.right_edge.idx + len(tok.right_edge) + self.offset
+        inside = [m for m in self.mentions if lo <= m.start and m.end <= hi]
+        own = (tok.idx + self.offset, tok.idx + len(tok) + self.offset)
+        out: list[Actor] = []
+        used: set[tuple[int, int]] = set()
+        for code in codes:
+            # the mention the code came from: same code, else same actor, else any in the phrase
+            ranked = sorted(
+                inside,
+                key=lambda m: (m.cameo_code != code, (m.cameo_code or "")[:3] != code[:3] or code[:3] == "---"),
+            )
+            found = next((m for m in ranked if (m.start, m.end) not in used), None)
+            span = (found.start, found.end) if found is not None else own
+            used.add(span)
+            self.phrase[span] = tok.i
+            country = code[:3] if not code.startswith("---") else None
+            base = found or Actor(text=tok.text, start=own[0], end=own[1])
+            out.append(replace(base, cameo_code=code, country=country, sector=code[3:6] or None))
+        return out
+
+
+class _Coded(NamedTuple):
+    """One coded (source, target, code) triple and the verb that carries it."""
+
+    source: Actor
+    target: Actor
+    cameo: str
+    verb: Token
+
+
+def _heads(actors: Sequence[Actor], index: CodeIndex) -> set[int]:
+    return {h for a in actors if (h := index.phrase.get((a.start, a.end))) is not None}
+
+
+def _first_phrase(actors: Sequence[Actor], index: CodeIndex) -> list[Actor]:
+    """The actors of the first phrase among `actors`: PETRARCH codes one target phrase."""
+    if not actors:
+        return []
+    head = index.phrase.get((actors[0].start, actors[0].end))
+    return [a for a in actors if index.phrase.get((a.start, a.end)) == head]
+
+
+def _sides(verb: Token, index: CodeIndex) -> tuple[list[Actor], list[Actor]]:
+    """Source and target actors of a verb from the shared argument machinery.
+
+    An agentless passive ("Vestmark was denounced over its dispute with Norvalia") names its
+    patient as subject; PETRARCH then takes the source from the object side.
+    """
+    args = find_arguments(verb, "", index)
+    sources, recipients = list(args.actor), list(args.recipient)
+    if not sources and any(c.dep_ == "nsubjpass" for c in verb.children):
+        patient_heads = {c.i for c in verb.children if c.dep_ == "nsubjpass"}
+        patient = [a for a in recipients if index.phrase.get((a.start, a.end)) in patient_heads]
+        others = [a for a in recipients if a not in patient]
+        doers = _first_phrase(others, index) or chain_recipients(verb, index, skip=patient_heads)
+        return doers, patient
+    targets = _first_phrase(recipients, index)
+    if all(_bare(t) for t in targets):
+        # no recipient, or one without an actor ("on his official visit"): look further down
+        # and prefer a phrase that names an actor ("arrived in Gondor on his official visit")
+        further = chain_recipients(verb, index, skip=_heads(sources, index))
+        targets = further if not targets or not all(_bare(t) for t in further) else targets
+    return sources, targets
+
+
+def _bare(actor: Actor) -> bool:
+    """True for an agent without an actor ('---GOV')."""
+    return (actor.cameo_code or "---").startswith("---")
+
+
+def _pairs(sources: Sequence[Actor], targets: Sequence[Actor], code: VerbCode, verb: Token) -> list[_Coded]:
+    out = []
+    for s in sources:
+        for t in targets:
+            if s.cameo_code == t.cameo_code:
+                continue
+            if code.forward:
+                out.append(_Coded(s, t, code.forward, verb))
+            if code.backward:
+                out.append(_Coded(t, s, code.backward, verb))
     return out
 
 
-def _targets(verb: Token, units_at: dict[int, Unit], when: Date | None, skip: set[int]) -> list[str]:
-    """Codes on the object side: passive subject, direct object, prepositional objects, and
-    last the subject of a following complement clause ("expressed hopes that X ...")."""
-    nsubjpass = [c for c in verb.children if c.dep_ == "nsubjpass"]
-    objects = [c for c in verb.children if c.dep_ in {"dobj", "dative", "attr", "oprd"}]
-    # The object of a purpose infinitive counts too ("signed an accord to supply Gondor").
-    infinitives = [
-        c for c in verb.children if c.dep_ in {"advcl", "xcomp"} and any(a.lower_ == "to" for a in c.children)
-    ]
-    objects += [o for c in infinitives for o in c.children if o.dep_ in {"dobj", "dative"}]
-    for tok in nsubjpass + objects:
-        if tok.i not in skip and (codes := group_codes(tok, units_at, when)):
-            return codes
-    frontier = [verb] + [c for c in verb.children if c.dep_ in {"dobj", "xcomp", "acomp", "advmod"}]
-    for _ in range(3):
-        objs = sorted((o for h in frontier for o in _objects_of(h) if o.i not in skip), key=lambda t: t.i)
-        for obj in objs:
-            if codes := group_codes(obj, units_at, when):
-                return codes
-        frontier = objs
-    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i):
-        subj = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        if subj is not None and (
-            codes := group_codes(subj, units_at, when) or _first_object(subj, units_at, when)
-        ):
-            return codes
-    return []
+def _code_verb(verb: Token, entries: list[VerbEntry], verbs: VerbDictionary, index: CodeIndex) -> list[_Coded]:
+    """Events of one dictionary verb: pattern code, shared arguments, pattern slots."""
+    blocks = list(dict.fromkeys(e.block for e in entries))
+    patterns = [p for b in blocks for p in verbs.blocks[b].patterns]
+    best = _best_pattern(patterns, verb)
+    code: VerbCode = entries[0].code or verbs.blocks[blocks[0]].code
+    sources, targets = _sides(verb, index)
+    if best is None:
+        return _pairs(sources, targets, code, verb)
+    pat, after, marks = best
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    if any(i.kind == "target" for i in pat.before) and not passive:
+        # '+ * ... $': the subject is the target ("X received money from Y"), a '$' slot after
+        # the verb the source (a passive subject is the target already)
+        sources, targets = [], sources
+    for item, mark in zip(pat.after, marks, strict=True):
+        slot = next((t for t in after[mark:] if t.i in index.units_at), None)
+        if slot is not None and item.kind == "target":
+            targets = index.codes_at(slot)
+        elif slot is not None and item.kind == "source":
+            sources = index.codes_at(slot) or sources
+    if pat.compound and len(sources) > 1 and not passive:
+        # '%': the members of a compound subject act on each other
+        if not _slot_target(pat):
+            return _pairs(sources, sources, pat.code, verb)
+    return _pairs(sources, targets, pat.code, verb)
 
 
-def _first_object(tok: Token, units_at: dict[int, Unit], when: Date | None) -> list[str]:
-    for obj in sorted(_objects_of(tok), key=lambda t: t.i):
-        if codes := group_codes(obj, units_at, when):
-            return codes
-    return []
+def _slot_target(pat: VerbPattern) -> bool:
+    return any(i.kind == "target" for i in pat.after)
 
 
-def _slot_codes(after: list[Token], mark: int, units_at: dict[int, Unit], when: Date | None) -> list[str]:
-    """Codes of the first actor at or after a '$'/'+' slot of a pattern."""
-    for tok in after[mark:]:
-        if tok.i in units_at:
-            head = tok
-            while (
-                head.head.i != head.i and head.head.i in units_at and units_at[head.head.i] == units_at[tok.i]
-            ):
-                head = head.head
-            return np_codes(head, units_at, when)
-    return []
-
-
-def code_sentence(
-    sent: Span, dicts: PetrarchDictionaries, index: PhraseIndex, when: Date | None
-) -> list[tuple[str, str, str, Token]]:
-    """(source, target, code, verb token) tuples for one sentence."""
-    if dicts.verbs is None:
-        return []
-    units = find_units(sent, index)
-    units_at = {i: u for u in units for i in range(u.start, u.end)}
-    out: list[tuple[str, str, str, Token]] = []
-    for verb in sent:
-        if verb.pos_ != "VERB":
-            continue
-        entries = _verb_entries(verb, dicts.verbs.verbs)
-        # A verb complementing a coded verb is part of that verb's phrase ("urged X to respond").
-        if entries and verb.dep_ == "xcomp" and _verb_entries(verb.head, dicts.verbs.verbs):
-            continue
-        if entries:
-            out.extend(_code_verb(verb, entries, dicts, units_at, when))
-    out = _fold_reported(out)
-    return list({(s, t, c): (s, t, c, v) for s, t, c, v in out}.values())
-
-
-def _fold_reported(events: list[tuple[str, str, str, Token]]) -> list[tuple[str, str, str, Token]]:
+def _fold_reported(events: list[_Coded]) -> list[_Coded]:
     """'X noted that Y regretted Z' codes X → Y with the reported verb's code, as PETRARCH
     does: an event on a verb whose complement clause is itself coded with Y as source."""
     out = list(events)
     for outer in events:
         for inner in events:
-            v_out, v_in = outer[3], inner[3]
-            if v_in.dep_ == "ccomp" and v_in.head.i == v_out.i and outer[1] == inner[0]:
+            if (
+                inner.verb.dep_ == "ccomp"
+                and inner.verb.head.i == outer.verb.i
+                and outer.target.cameo_code == inner.source.cameo_code
+            ):
                 for e in (outer, inner):
                     if e in out:
                         out.remove(e)
-                out.append((outer[0], inner[0], inner[2], v_in))
+                out.append(_Coded(outer.source, inner.source, inner.cameo, inner.verb))
     return out
 
 
-def _negated(verb: Token) -> bool:
-    """True when the verb carries a negation ("did not clash", "won't ever clash")."""
-    return any(c.dep_ == "neg" for c in verb.children)
-
-
-def _code_verb(
-    verb: Token,
-    entries: list[VerbEntry],
-    dicts: PetrarchDictionaries,
-    units_at: dict[int, Unit],
-    when: Date | None,
-) -> list[tuple[str, str, str, Token]]:
-    if dicts.verbs is None or _negated(verb):
-        # A negated verb reports something that did not happen: no event.
-        return []
-    blocks = list(dict.fromkeys(e.block for e in entries))
-    patterns = [p for b in blocks for p in dicts.verbs.blocks[b].patterns]
-    best = _best_pattern(patterns, verb)
-    code: VerbCode = entries[0].code or dicts.verbs.blocks[blocks[0]].code
-    subj, passive = _subject(verb)
-    sources = group_codes(subj, units_at, when) if subj is not None else []
-    skip = {subj.i} if subj is not None else set()
-    if subj is not None and subj.dep_ == "nsubjpass" and subj.head.i == verb.i:
-        # Agentless passive: the patient is the target, an actor on the object side the source.
-        return _pairs(_targets(verb, units_at, when, skip), sources, best[0].code if best else code, verb)
-    targets: list[str] = []
-    if best is not None:
-        pat, after, marks = best
-        code = pat.code
-        for item, mark in zip(pat.after, marks, strict=True):
-            if item.kind == "target":
-                targets = _slot_codes(after, mark, units_at, when)
-            elif item.kind == "source":
-                sources = _slot_codes(after, mark, units_at, when) or sources
-        if pat.compound and len(sources) > 1 and not targets:
-            return _pairs(sources, sources, code, verb)
-    if not targets:
-        targets = _targets(verb, units_at, when, skip)
-    return _pairs(sources, targets, code, verb)
-
-
-def _pairs(
-    sources: list[str], targets: list[str], code: VerbCode, verb: Token
-) -> list[tuple[str, str, str, Token]]:
-    out = []
-    for s in sources:
-        for t in targets:
-            if s == t:
-                continue
-            if code.forward:
-                out.append((s, t, code.forward, verb))
-            if code.backward:
-                out.append((t, s, code.backward, verb))
-    return out
+def _code_sentence(sent: Span, verbs: VerbDictionary, index: CodeIndex) -> list[_Coded]:
+    """Coded triples of one sentence, one per (source code, target code, event code)."""
+    out: list[_Coded] = []
+    for verb in sent:
+        entries = _verb_entries(verb, verbs.verbs) if verb.pos_ == "VERB" else []
+        # A verb complementing a coded verb is part of that verb's phrase ("urged X to respond").
+        if not entries or (verb.dep_ == "xcomp" and _verb_entries(verb.head, verbs.verbs)):
+            continue
+        if factuality(verb, sent).value == "negated":
+            # a negated verb reports something that did not happen: PETRARCH codes nothing
+            continue
+        out += _code_verb(verb, entries, verbs, index)
+    unique = {(c.source.cameo_code, c.target.cameo_code, c.cameo): c for c in _fold_reported(out)}
+    return list(unique.values())
 
 
 def _discarded(tokens: Span | Doc, dicts: PetrarchDictionaries, *, story: bool) -> bool:
@@ -322,19 +313,6 @@ def _discarded(tokens: Span | Doc, dicts: PetrarchDictionaries, *, story: bool) 
     return False
 
 
-def _evidence(actors: tuple[Actor, ...], mentions: Sequence[Actor]) -> tuple[Actor, ...]:
-    """Point each coded actor at the mention it came from (same code, else same country),
-    so the event keeps the text and offsets of its actors."""
-    out = []
-    for a in actors:
-        code = a.cameo_code or ""
-        found = next((m for m in mentions if m.cameo_code == code), None) or next(
-            (m for m in mentions if (m.cameo_code or "")[:3] == code[:3] and not code.startswith("---")), None
-        )
-        out.append(replace(found, cameo_code=code, country=a.country, sector=a.sector) if found else a)
-    return tuple(out)
-
-
 class PetrarchCoder:
     """CoderStage that codes CAMEO events with PETRARCH dictionaries (see module docstring)."""
 
@@ -346,54 +324,55 @@ class PetrarchCoder:
         """Events of one parsed piece; dates and places are filled in by the pipeline."""
         from ..pipeline import CoderOutput
 
-        when = ctx.document.published
-        if _discarded(doc, self.dicts, story=True):
+        verbs = self.dicts.verbs
+        if verbs is None or _discarded(doc, self.dicts, story=True):
             return CoderOutput()
+        index = CodeIndex(doc, mentions, ctx.offset, find_units(doc, self.index), ctx.document.published)
         events: list[Event] = []
         for s_index, sent in enumerate(doc.sents):
-            if _discarded(sent, self.dicts, story=False):
-                continue
-            lo, hi = sent.start_char + ctx.offset, sent.end_char + ctx.offset
-            in_sent = [m for m in mentions if lo <= m.start < hi]
-            for source, target, cameo, verb in code_sentence(sent, self.dicts, self.index, when):
-                event = self._event(ctx, s_index, sent, verb, source, target, cameo)
-                events.append(
-                    replace(
-                        event,
-                        actor=_evidence(event.actor, in_sent),
-                        recipient=_evidence(event.recipient, in_sent),
-                    )
-                )
+            if not _discarded(sent, self.dicts, story=False):
+                events += [self._event(ctx, s_index, sent, c) for c in _code_sentence(sent, verbs, index)]
         return CoderOutput(events=tuple(events))
 
-    def _event(
-        self, ctx: DocContext, s_index: int, sent: Span, verb: Token, source: str, target: str, cameo: str
-    ) -> Event:
-        off = ctx.offset
+    def _event(self, ctx: DocContext, s_index: int, sent: Span, coded: _Coded) -> Event:
+        off, verb, cameo = ctx.offset, coded.verb, coded.cameo
         trig = TextSpan(text=verb.text, start=verb.idx + off, end=verb.idx + len(verb.text) + off)
-        root = cameo[:2]
-
-        def actor(code: str) -> Actor:
-            return Actor(
-                text=code,
-                start=trig.start,
-                end=trig.end,
-                cameo_code=code,
-                country=code[:3],
-                sector=code[3:6] or None,
-            )
-
+        fact = factuality(verb, sent)
+        known = _known(cameo)
+        event, mode, context = ontology.plover_for_cameo(known.code) if known else (None, None, ())
         return Event(
             event_id=stable_id(
-                ctx.document.doc_id, ctx.sentence_base + s_index, verb.i, source, target, cameo
+                ctx.document.doc_id,
+                ctx.sentence_base + s_index,
+                verb.i,
+                coded.source.cameo_code,
+                coded.target.cameo_code,
+                cameo,
             ),
             doc_id=ctx.document.doc_id,
             sentence_index=ctx.sentence_base + s_index,
             sentence=sent.text,
             trigger=trig,
-            event=_PLOVER.get(root, ""),
+            event=event or "",
+            mode=mode,
+            context=context,
             cameo=cameo,
-            cameo_root=root,
-            actor=(actor(source),),
-            recipient=(actor(target),),
+            cameo_root=cameo[:2],
+            goldstein=known.goldstein if known else None,
+            quad=known.quad if known else None,
+            plover_score=ontology.plover_score(event, mode) if event else None,
+            actor=(coded.source,),
+            recipient=(coded.target,),
+            factuality=fact.value,
+            attribution=fact.attribution,
+            size=find_size(verb, event or "", sent),
         )
+
+
+def _known(cameo: str) -> ontology.CameoCode | None:
+    """The CAMEO record of a code, else of its nearest known parent (dictionaries carry a few
+    codes of their own, such as the validation suite's 9xx test codes)."""
+    for code in (cameo, cameo[:3], cameo[:2]):
+        if ontology.is_cameo(code):
+            return ontology.cameo(code)
+    return None
