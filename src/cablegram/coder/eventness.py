@@ -78,12 +78,24 @@ def non_event(tok: Token) -> str | None:
         return "a habit, not an event"
     if _background(tok):
         return "a background reference"
+    if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"nsubj", "nsubjpass"} and _habitual(tok.head):
+        return "the subject of a habit or trend"
+    if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _DESCRIBING:
+        return "an event described, not reported ('the bomb comprised', 'the exercise involves')"
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in _DRAWDOWN for c in tok.children):
+        return "an embassy drawdown, not an act between political actors"
+    if tok.lemma_.lower() == "return" and tok.pos_ == "VERB" and not any(c.dep_ == "dobj" for c in tok.children):
+        return "a person going back, not a return of property"
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.lemma_.lower() in _STATIVE:
         return "a participle describing a standing relation"
     return None
 
 
 # "the coalition backing Yemen's government", "attacks targeting Westerners": a relation, not an act
+# verbs whose subject is described, not reported as happening
+_DESCRIBING = {"comprise", "consist", "contain", "weigh", "involve", "include", "represent", "seem", "appear",
+               "remain", "allow", "mean", "require", "resemble"}
+_DRAWDOWN = {"departure", "evacuation", "drawdown", "relocation"}
 _STATIVE = {
     "back", "support", "assist", "help", "target", "threaten", "oppose", "govern", "control", "represent",
     "fight", "occupy", "hold", "lead", "aid", "fund", "finance", "arm", "supply",
@@ -96,7 +108,8 @@ def _background(tok: Token) -> bool:
     subject has been doing it for years ('FARC has been fighting a 50-year-long war')."""
     node = tok.head if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ == "dobj" else tok
     kids = list(node.children)
-    if any(t.lower_ == "already" and t.i < node.i for t in node.lefts) and node.tag_ == "VBN":
+    lefts = [t for t in node.lefts] + [g for t in node.lefts if t.dep_ == "aux" for g in t.children]
+    if node.tag_ == "VBN" and any(t.lower_ == "already" for t in lefts):
         return True
     if any(c.dep_ == "advmod" and c.lower_ in _BACKGROUND_ADVERBS for c in kids):
         return True
@@ -188,10 +201,20 @@ def _topic_of_concern(tok: Token) -> bool:
 _DEFINITE = {"the", "this", "that", "these", "those"}
 _WH = {"who", "what", "whom", "which", "whoever"}
 # event kinds whose bare noun reports something that happened ("fighting broke out", "arrests")
-_MATERIAL = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "SANCTION", "AID", "CONSULT"}
+_MATERIAL = {"ASSAULT", "PROTEST", "COERCE", "SANCTION", "CONSULT"}
+# harm words that report nothing when no one is named on either side ("one wounded")
+_CASUALTY = {"wound", "injure", "kill", "die", "hurt"}
 
 
 def weak_alone(tok: Token, event: str) -> bool:
+    """True when a trigger with neither actor nor recipient should not be coded on its own."""
+    first = tok
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # "for kidnapping and attacks": the list sits where its first item does
+    return _weak_alone(tok, event) or (first.i != tok.i and _weak_alone(first, event))
+
+
+def _weak_alone(tok: Token, event: str) -> bool:
     """True when a trigger with neither actor nor recipient should not be coded on its own.
 
     An infinitive ("to disperse", "to cooperate") or a gerund after a non-temporal preposition
@@ -208,6 +231,8 @@ def weak_alone(tok: Token, event: str) -> bool:
         return True  # a talk, a deal, a threat, cooperation: who did it must be said
     if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ == "pobj" and tok.head.lower_ == "for":
         return True  # "target foreigners for kidnapping": a purpose
+    if tok.lemma_.lower() in _CASUALTY:
+        return True
     if tok.dep_ in {"pcomp", "pobj"} and tok.tag_ == "VBG" and tok.head.lower_ not in _TEMPORAL_PREPS:
         return True
     if tok.dep_ in {"acl", "relcl"} and tok.head.pos_ in {"NOUN", "PROPN"} and tok.tag_ in {"VB", "VBG"}:

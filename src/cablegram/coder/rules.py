@@ -130,6 +130,8 @@ class EventCoder:
         if not actor and not recipient and (self.require_argument or weak_alone(tok, event)):
             if demand_kind(modal_verb(tok)) is None:
                 return None
+        if event == "CONSULT" and not actor and cameo.startswith(("042", "043")):
+            return None  # a trip by no one named is not a visit between political actors
         if realized_infinitive(tok) is False and not _intent_head(tok, matches):
             return None  # a purpose or an ability, not an event ("to negotiate", "able to deploy")
         if tok.lemma_.lower() in _RECIPROCAL and actor and recipient and event in {"ASSAULT", "CONSULT"}:
