@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import asdict
 from functools import lru_cache
 from typing import Annotated, Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -50,7 +50,12 @@ def page(request: Request, name: str, status: int = 200, **context: Any) -> HTML
 def render_error(request: Request, exc: CablegramError, status: int) -> HTMLResponse:
     """The HTML twin of the API's error shape."""
     return page(
-        request, "error.html", status=status, title=f"Error {status}", code=exc.code, message=exc.message,
+        request,
+        "error.html",
+        status=status,
+        title=f"Error {status}",
+        code=exc.code,
+        message=exc.message,
         status_code=status,
     )
 
@@ -89,7 +94,8 @@ def events(
 def event(store: StoreDep, event_id: str) -> Response:
     detail = queries.event_detail(store, event_id)
     query = urlencode({"event": event_id})
-    return RedirectResponse(f"/documents/{detail['doc_id']}?{query}#ev-{event_id}", status_code=303)
+    target = f"/documents/{quote(detail['doc_id'], safe='')}?{query}#ev-{quote(event_id, safe='')}"
+    return RedirectResponse(target, status_code=303)
 
 
 @router.get("/documents", response_class=HTMLResponse)
@@ -152,7 +158,7 @@ def dyads(
 @router.get("/actors", response_class=HTMLResponse)
 def actor_form(request: Request, actor: str | None = None) -> Response:
     if actor and actor.strip():
-        return RedirectResponse(f"/actors/{actor.strip()}", status_code=303)
+        return RedirectResponse(f"/actors/{quote(actor.strip(), safe='')}", status_code=303)
     return page(request, "actor.html", title="Actors", actor=None)
 
 
@@ -173,7 +179,7 @@ def actor(request: Request, store: StoreDep, actor: str, by: str | None = None) 
     return page(
         request, "actor.html", title=f"Actor {actor}", actor=actor, by=period,
         outgoing=partners_out.most_common(20), incoming=partners_in.most_common(20), mix=mix.most_common(),
-        api="/api/actors/" + actor + "?" + urlencode({"by": period}),
+        api=f"/api/actors/{quote(actor, safe='')}?" + urlencode({"by": period}),
     )  # fmt: skip
 
 

@@ -1,0 +1,142 @@
+"""Serving a store file while another process writes it: the server answers from the last state
+no writer was touching (whole batches only, never an error), and the writer is never blocked."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from cablegram.errors import ServeError, StoreError
+from cablegram.serve import ServeOptions, SnapshotSource, create_app
+from cablegram.serve.source import file_locked
+from cablegram.store import open_store
+
+from .serve_kit import FakePipeline
+from .storekit import coded, event
+
+ROOT = Path(__file__).resolve().parents[2]
+BATCH = 5
+
+# A writer in its own process, as `cablegram ingest` would be: batches of BATCH documents.
+# mode 'reopen': open, write one batch, close, pause (repeated ingests, API writes).
+# mode 'hold': open once and keep the file locked across all batches (one long ingest).
+WRITER = """
+import sys, time
+from cablegram.store import open_store
+from tests.unit.storekit import coded, event
+path, mode, batches, pause = sys.argv[1], sys.argv[2], int(sys.argv[3]), float(sys.argv[4])
+def batch(i):
+    return [coded(f"w{i}-{j}", event(f"w{i}-{j}", 0)) for j in range(BATCH)]
+if mode == "hold":
+    store = open_store(path)
+    print("locked", flush=True)
+    for i in range(batches):
+        store.write(batch(i)); time.sleep(pause)
+    store.close()
+else:
+    for i in range(batches):
+        with open_store(path) as store:
+            store.write(batch(i))
+        time.sleep(pause)
+print("done", flush=True)
+""".replace("BATCH", str(BATCH))
+
+
+def _writer(path: Path, mode: str, batches: int, pause: float) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(path), mode, str(batches), str(pause)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+@pytest.fixture
+def db(tmp_path):
+    path = tmp_path / "served.duckdb"
+    with open_store(path) as store:
+        store.write([coded("base", event("base", 0))])
+    return path
+
+
+def _poll(client: TestClient, proc: subprocess.Popen[str]) -> list[int]:
+    """Ask for the document count until the writer ends; every answer must be a 200."""
+    seen = []
+    while True:
+        finished = proc.poll() is not None
+        r = client.get("/api/summary")
+        assert r.status_code == 200, r.text
+        seen.append(r.json()["documents"])
+        events = client.get("/api/events?limit=3")
+        assert events.status_code == 200, events.text
+        if finished:
+            return seen
+        time.sleep(0.02)
+
+
+def test_repeated_writers_are_seen_batch_by_batch(db):
+    source = SnapshotSource(db, refresh_s=0.0)
+    try:
+        with TestClient(create_app(source, ServeOptions(pipeline=FakePipeline()))) as client:
+            proc = _writer(db, "reopen", batches=6, pause=0.15)
+            seen = _poll(client, proc)
+            assert proc.wait(timeout=60) == 0, proc.stderr.read() if proc.stderr else ""
+            time.sleep(0.05)
+            final = client.get("/api/summary").json()["documents"]
+    finally:
+        source.close()
+    assert final == 1 + 6 * BATCH
+    assert all((n - 1) % BATCH == 0 for n in seen), seen  # whole batches only
+    assert seen == sorted(seen) and len(set(seen)) > 2  # it caught up while the writer ran
+    assert source.refreshes >= 3
+
+
+def test_a_long_writer_is_not_blocked_and_the_server_keeps_answering(db):
+    source = SnapshotSource(db, refresh_s=0.0)
+    try:
+        with TestClient(create_app(source)) as client:
+            proc = _writer(db, "hold", batches=4, pause=0.2)
+            assert proc.stdout is not None and proc.stdout.readline().strip() == "locked"
+            assert file_locked(db)
+            seen = _poll(client, proc)
+            assert proc.wait(timeout=60) == 0
+            time.sleep(0.05)
+            final = client.get("/api/summary").json()["documents"]
+    finally:
+        source.close()
+    assert set(seen[:-1]) <= {1, 1 + 4 * BATCH} and seen[0] == 1  # the old state, then all of it
+    assert final == 1 + 4 * BATCH
+
+
+def test_writes_through_the_api_reach_the_file_and_a_busy_file_is_a_503(db):
+    source = SnapshotSource(db, refresh_s=0.0)
+    opts = ServeOptions(pipeline=FakePipeline(), writes=True, token="t")
+    headers = {"Authorization": "Bearer t"}
+    docs = {"documents": [{"text": "Troops attacked.", "id": "api-1"}]}
+    try:
+        with TestClient(create_app(source, opts)) as client:
+            assert client.post("/api/documents", json=docs, headers=headers).json()["added_docs"] == 1
+            assert client.get("/api/documents/api-1").status_code == 200
+            proc = _writer(db, "hold", batches=1, pause=1.5)
+            assert proc.stdout is not None and proc.stdout.readline().strip() == "locked"
+            busy = client.post("/api/documents", json={"documents": [{"text": "x attacked"}]}, headers=headers)
+            assert busy.status_code == 503 and busy.json()["error"]["code"] == "E607"
+            proc.wait(timeout=60)
+    finally:
+        source.close()
+
+
+def test_missing_store_and_closed_source(tmp_path, db):
+    with pytest.raises(StoreError):
+        SnapshotSource(tmp_path / "absent.duckdb")
+    source = SnapshotSource(db)
+    source.close()
+    with pytest.raises(ServeError), source.reader():
+        pass
+    assert not list(Path(source._dir).parent.glob(source._dir.name))  # temporary copies removed
