@@ -12,13 +12,13 @@ from dataclasses import asdict
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, Request
-from fastapi.responses import FileResponse
+from fastapi.responses import FileResponse, Response
 from starlette.background import BackgroundTask
 
 from ..errors import ServeError
 from ..store import EventFilter, Store, search_documents
 from . import queries
-from .app import check_token, store_dep
+from .app import as_json, check_token, store_dep
 from .coding import coded_dict, posted_document
 from .params import COUNTS, PERIODS, choice, event_filter, page_limit, parse_date, parse_flag, parse_int
 
@@ -40,13 +40,13 @@ EXPORT_MEDIA = {
 
 
 @router.get("/health")
-def health(request: Request) -> dict[str, Any]:
+def health(request: Request) -> Response:
     """The server is up; which store it serves and whether writes are enabled."""
-    return {"ok": True, "store": request.app.state.source.path, "writes": request.app.state.options.writes}
+    return as_json({"ok": True, "store": request.app.state.source.path, "writes": request.app.state.options.writes})
 
 
 @router.get("/summary")
-def summary(store: StoreDep, count: str | None = None, top: str | None = None) -> dict[str, Any]:
+def summary(store: StoreDep, count: str | None = None, top: str | None = None) -> Response:
     """Counts over the whole store: documents, events by type and quad, date range, top dyads."""
     from ..analysis import store_summary
 
@@ -55,7 +55,7 @@ def summary(store: StoreDep, count: str | None = None, top: str | None = None) -
         count=choice("count", count, COUNTS, default="reports"),  # type: ignore[arg-type]
         top=parse_int("top", top, default=10, low=1, high=100),
     )
-    return asdict(s)
+    return as_json(asdict(s))
 
 
 @router.get("/events")
@@ -65,30 +65,28 @@ def events(
     limit: str | None = None,
     offset: str | None = None,
     sort: str | None = None,
-) -> dict[str, Any]:
+) -> Response:
     """Events matching the filters of `cablegram search`, paged; `sort` = newest (default) or oldest."""
     lim, off = page_limit(limit, offset)
     order = choice("sort", sort, ("newest", "oldest"), default="newest")
     page = queries.events_page(store, flt, limit=lim, offset=off, newest_first=order == "newest")
-    return asdict(page)
+    return as_json(asdict(page))
 
 
 @router.get("/events/{event_id}")
-def event(store: StoreDep, event_id: str) -> dict[str, Any]:
+def event(store: StoreDep, event_id: str) -> Response:
     """One event with its evidence: sentence, trigger and actor offsets, factuality, date basis, place."""
-    return queries.event_detail(store, event_id)
+    return as_json(queries.event_detail(store, event_id))
 
 
 @router.get("/documents")
-def documents(
-    store: StoreDep, q: str | None = None, limit: str | None = None, offset: str | None = None
-) -> dict[str, Any]:
+def documents(store: StoreDep, q: str | None = None, limit: str | None = None, offset: str | None = None) -> Response:
     """Documents: the newest, or those whose title or text contains `q`."""
     lim, off = page_limit(limit, offset)
     if q and q.strip():
         hits = search_documents(store, q.strip(), limit=lim)
-        return {"q": q, "documents": [{**asdict(h), "published": _iso(h.published)} for h in hits]}
-    return {"q": None, "documents": queries.documents_list(store, limit=lim, offset=off)}
+        return as_json({"q": q, "documents": [asdict(h) for h in hits]})
+    return as_json({"q": None, "documents": queries.documents_list(store, limit=lim, offset=off)})
 
 
 def _iso(value: Any) -> Any:
@@ -96,9 +94,9 @@ def _iso(value: Any) -> Any:
 
 
 @router.get("/documents/{doc_id}")
-def document(store: StoreDep, doc_id: str) -> dict[str, Any]:
+def document(store: StoreDep, doc_id: str) -> Response:
     """A document's text with all its events, quotes and advisories and their offsets."""
-    return queries.document_detail(store, doc_id)
+    return as_json(queries.document_detail(store, doc_id))
 
 
 @router.get("/dyads")
@@ -112,7 +110,7 @@ def dyad(
     sector_a: str | None = None,
     sector_b: str | None = None,
     count: str | None = None,
-) -> dict[str, Any]:
+) -> Response:
     """The time series of events between countries `a` and `b` (a → b only when `directed`)."""
     from ..analysis import dyad_series
 
@@ -124,7 +122,7 @@ def dyad(
         sector_a=sector_a or None, sector_b=sector_b or None,
         count=choice("count", count, COUNTS, default="reports"), flt=flt,  # type: ignore[arg-type]
     )  # fmt: skip
-    return {"a": a.upper(), "b": b.upper(), "by": period, "points": [_plain(asdict(p)) for p in points]}
+    return as_json({"a": a.upper(), "b": b.upper(), "by": period, "points": [_plain(asdict(p)) for p in points]})
 
 
 def _plain(d: dict[str, Any]) -> dict[str, Any]:
@@ -132,7 +130,7 @@ def _plain(d: dict[str, Any]) -> dict[str, Any]:
 
 
 @router.get("/actors/{actor}")
-def actor(store: StoreDep, actor: str, by: str | None = None, count: str | None = None) -> dict[str, Any]:
+def actor(store: StoreDep, actor: str, by: str | None = None, count: str | None = None) -> Response:
     """An actor's profile: whom it acts on and who acts on it, by type and period."""
     from ..analysis import actor_profile
 
@@ -140,11 +138,13 @@ def actor(store: StoreDep, actor: str, by: str | None = None, count: str | None 
         store, actor.strip(), by=choice("by", by, PERIODS, default="year"),
         count=choice("count", count, COUNTS, default="reports"),  # type: ignore[arg-type]
     )  # fmt: skip
-    return {
-        "actor": prof.actor,
-        "outgoing": [_plain(asdict(r)) for r in prof.outgoing],
-        "incoming": [_plain(asdict(r)) for r in prof.incoming],
-    }
+    return as_json(
+        {
+            "actor": prof.actor,
+            "outgoing": [_plain(asdict(r)) for r in prof.outgoing],
+            "incoming": [_plain(asdict(r)) for r in prof.incoming],
+        }
+    )
 
 
 @router.get("/top-dyads")
@@ -155,7 +155,7 @@ def top(
     limit: str | None = None,
     directed: str | None = None,
     count: str | None = None,
-) -> dict[str, Any]:
+) -> Response:
     """The most frequent, most conflictual and most cooperative dyads."""
     from ..analysis import top_dyads
 
@@ -164,7 +164,7 @@ def top(
         limit=parse_int("limit", limit, default=10, low=1, high=1000), directed=parse_flag("directed", directed),
         count=choice("count", count, COUNTS, default="reports"),  # type: ignore[arg-type]
     )  # fmt: skip
-    return asdict(result)
+    return as_json(asdict(result))
 
 
 @router.get("/quotes")
@@ -175,11 +175,11 @@ def quotes(
     text: str | None = None,
     limit: str | None = None,
     offset: str | None = None,
-) -> dict[str, Any]:
+) -> Response:
     """Quotes, newest first; `speaker`: country or CAMEO code prefix, or part of the name."""
     lim, off = page_limit(limit, offset)
     rows = queries.quotes_list(store, doc_id=doc_id, speaker=speaker, text=text, limit=lim, offset=off)
-    return {"quotes": rows}
+    return as_json({"quotes": rows})
 
 
 @router.get("/advisories")
@@ -189,24 +189,26 @@ def advisories(
     country: str | None = None,
     limit: str | None = None,
     offset: str | None = None,
-) -> dict[str, Any]:
+) -> Response:
     """Travel and security advisories, newest first; `country`: warned about, or the issuer."""
     lim, off = page_limit(limit, offset)
-    return {"advisories": queries.advisories_list(store, doc_id=doc_id, country=country, limit=lim, offset=off)}
+    return as_json(
+        {"advisories": queries.advisories_list(store, doc_id=doc_id, country=country, limit=lim, offset=off)}
+    )
 
 
 @router.get("/map")
-def places(store: StoreDep, flt: FilterDep, limit: str | None = None) -> dict[str, Any]:
+def places(store: StoreDep, flt: FilterDep, limit: str | None = None) -> Response:
     """Located events grouped by place (what the map draws)."""
     lim = parse_int("limit", limit, default=2000, low=1, high=10_000)
-    return {"places": queries.map_places(store, flt, limit=lim)}
+    return as_json({"places": queries.map_places(store, flt, limit=lim)})
 
 
 @router.get("/timeline")
-def timeline(store: StoreDep, flt: FilterDep, by: str | None = None) -> dict[str, Any]:
+def timeline(store: StoreDep, flt: FilterDep, by: str | None = None) -> Response:
     """Event counts per period and quad class (the overview chart)."""
     period = choice("by", by, PERIODS, default="month")
-    return {"by": period, "points": queries.timeline(store, flt, by=period)}
+    return as_json({"by": period, "points": queries.timeline(store, flt, by=period)})
 
 
 @router.get("/export", response_class=FileResponse)
@@ -227,15 +229,15 @@ def export(store: StoreDep, flt: FilterDep, format: str | None = None) -> FileRe
 
 
 @router.post("/code")
-def code(request: Request, body: Annotated[Any, Body()] = None) -> dict[str, Any]:
+def code(request: Request, body: Annotated[Any, Body()] = None) -> Response:
     """Code posted text (`{"text": ...}`) or HTML (`{"html": ...}`) and return what is found; nothing is stored."""
     document = posted_document(body)
     coded = request.app.state.coder.code([document])[0]
-    return coded_dict(coded)
+    return as_json(coded_dict(coded))
 
 
 @router.post("/documents", dependencies=[Depends(check_token)])
-def add_documents(request: Request, body: Annotated[Any, Body()] = None) -> dict[str, Any]:
+def add_documents(request: Request, body: Annotated[Any, Body()] = None) -> Response:
     """Code and store documents (`{"documents": [{"text"|"html", "id", "title", "published", ...}]}`).
 
     Needs the server started with --writes and 'Authorization: Bearer TOKEN'."""
@@ -247,4 +249,4 @@ def add_documents(request: Request, body: Annotated[Any, Body()] = None) -> dict
     documents = [posted_document(item, index=i) for i, item in enumerate(items)]
     coded = request.app.state.coder.code(documents)
     report = request.app.state.source.write(lambda store: store.write(coded))
-    return asdict(report)
+    return as_json(asdict(report))

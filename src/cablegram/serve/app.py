@@ -14,9 +14,12 @@ from our own origin only, so no text from a document can ever run as script.
 from __future__ import annotations
 
 import hmac
+import json
 import logging
 from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import date as Date
+from datetime import datetime
 from importlib import resources
 from typing import Any
 
@@ -33,7 +36,7 @@ from ..store import Store
 from .coding import Coder
 from .source import StoreSource
 
-__all__ = ["ServeOptions", "check_token", "create_app", "error_body", "store_dep"]
+__all__ = ["ServeOptions", "as_json", "check_token", "create_app", "error_body", "store_dep"]
 
 log = logging.getLogger("cablegram.serve")
 
@@ -52,6 +55,25 @@ class ServeOptions:
     max_body: int = 2_000_000
     settings: Settings = field(default_factory=Settings.load)
     pipeline: Any = None  # a ready Pipeline (tests); None = built on first POST /api/code
+
+
+class _JSON(JSONResponse):
+    """JSON rendered straight by `json.dumps` (dates as ISO strings): FastAPI's generic encoder
+    walks every value in Python and took 50 ms on a 2,000-point dyad series."""
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, ensure_ascii=False, separators=(",", ":"), default=_default).encode("utf-8")
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, (Date, datetime)):
+        return value.isoformat()
+    raise TypeError(f"cannot encode {type(value).__name__} as JSON")
+
+
+def as_json(content: Any, status: int = 200) -> Response:
+    """An API answer (a dict or list of plain values, dates allowed)."""
+    return _JSON(content, status_code=status)
 
 
 def error_body(exc: CablegramError, status: int) -> dict[str, Any]:
