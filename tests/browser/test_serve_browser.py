@@ -19,10 +19,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.unit.serve_kit import HOSTILE, FakePipeline, filled_store
 
 from cablegram.serve import ServeOptions, SnapshotSource, create_app
 from cablegram.store import open_store
-from tests.unit.serve_kit import HOSTILE, FakePipeline, filled_store
 
 CHROMIUM = os.environ.get("CABLEGRAM_CHROMIUM", "/usr/bin/chromium")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
