@@ -80,7 +80,19 @@ def _free_port() -> int:
 
 
 def start_server(path: Path, port: int) -> subprocess.Popen[bytes]:
-    cmd = [sys.executable, "-m", "cablegram", "serve", "--db", str(path), "--port", str(port)]
+    # serve_cache=0: every request runs its query (a cache would answer repeats from memory)
+    cmd = [
+        sys.executable,
+        "-m",
+        "cablegram",
+        "--setting",
+        "serve_cache=0",
+        "serve",
+        "--db",
+        str(path),
+        "--port",
+        str(port),
+    ]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:

@@ -41,6 +41,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("token", "", "Token for write endpoints of 'cablegram serve' (env CABLEGRAM_TOKEN)."),
     Setting("serve_max_body", 2_000_000, "Largest request body 'cablegram serve' accepts (bytes); more is a 413."),
     Setting("serve_refresh_s", 1.0, "Seconds between checks of the store file for a newer state to serve."),
+    Setting("serve_cache", 256, "Aggregate answers 'cablegram serve' keeps per store state (0 = none)."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

@@ -191,6 +191,17 @@ def test_writes_need_the_token(writer):
     assert again.json()["skipped_duplicates"] == 1
 
 
+def test_aggregates_are_cached_per_store_state(writer):
+    cache = writer.app.state.cache
+    assert writer.get("/api/summary").json()["documents"] == 3 and cache.hits == 0
+    assert writer.get("/api/summary").json()["documents"] == 3 and cache.hits == 1
+    assert writer.get("/api/summary?count=events").json()["documents"] == 3 and cache.hits == 1  # another key
+    docs = {"documents": [{"text": "Troops attacked a village.", "id": "new2"}]}
+    assert writer.post("/api/documents", json=docs, headers={"Authorization": "Bearer s3cret"}).status_code == 200
+    assert writer.get("/api/summary").json()["documents"] == 4  # a new store state misses the cache
+    assert writer.get("/").status_code == 200 and writer.get("/").status_code == 200 and cache.hits == 2
+
+
 def test_methods_and_unknown_pages_answer_the_error_shape(client):
     r = client.delete("/api/events")
     assert r.status_code == 405 and r.json()["error"]["code"] == "E610"

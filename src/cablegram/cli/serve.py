@@ -75,7 +75,10 @@ def run_serve(args: argparse.Namespace) -> int:
     plan = plan_serve(settings, db=args.db, host=args.host, port=args.port, writes=args.writes,
                       token=args.token, max_body=args.max_body)  # fmt: skip
     source = SnapshotSource(plan.db, refresh_s=plan.refresh_s)
-    options = ServeOptions(writes=plan.writes, token=plan.token, max_body=plan.max_body, settings=settings)
+    options = ServeOptions(
+        writes=plan.writes, token=plan.token, max_body=plan.max_body, settings=settings,
+        cache_size=settings["serve_cache"],
+    )  # fmt: skip
     app = create_app(source, options)
     shown = f"[{plan.host}]" if ":" in plan.host else plan.host
     print(f"serving {plan.db} at http://{shown}:{plan.port}/  (API reference: /docs; Ctrl-C stops)", file=sys.stderr)

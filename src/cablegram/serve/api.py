@@ -18,7 +18,7 @@ from starlette.background import BackgroundTask
 from ..errors import ServeError
 from ..store import EventFilter, Store, search_documents
 from . import queries
-from .app import as_json, check_token, store_dep
+from .app import as_json, cached, check_token, store_dep
 from .coding import coded_dict, posted_document
 from .params import COUNTS, PERIODS, choice, event_filter, page_limit, parse_date, parse_flag, parse_int
 
@@ -46,15 +46,13 @@ def health(request: Request) -> Response:
 
 
 @router.get("/summary")
-def summary(store: StoreDep, count: str | None = None, top: str | None = None) -> Response:
+def summary(request: Request, store: StoreDep, count: str | None = None, top: str | None = None) -> Response:
     """Counts over the whole store: documents, events by type and quad, date range, top dyads."""
     from ..analysis import store_summary
 
-    s = store_summary(
-        store,
-        count=choice("count", count, COUNTS, default="reports"),  # type: ignore[arg-type]
-        top=parse_int("top", top, default=10, low=1, high=100),
-    )
+    unit = choice("count", count, COUNTS, default="reports")
+    n = parse_int("top", top, default=10, low=1, high=100)
+    s = cached(request, store, ("summary", unit, n), lambda: store_summary(store, count=unit, top=n))  # type: ignore[arg-type]
     return as_json(asdict(s))
 
 
@@ -101,6 +99,7 @@ def document(store: StoreDep, doc_id: str) -> Response:
 
 @router.get("/dyads")
 def dyad(
+    request: Request,
     store: StoreDep,
     flt: FilterDep,
     a: str | None = None,
@@ -117,11 +116,12 @@ def dyad(
     if not a or not b:
         raise ServeError("E601", name="a" if not a else "b", detail="give two countries, e.g. a=ISR&b=AZE")
     period = choice("by", by, PERIODS, default="month")
-    points = dyad_series(
-        store, a.strip(), b.strip(), by=period, directed=parse_flag("directed", directed),
-        sector_a=sector_a or None, sector_b=sector_b or None,
-        count=choice("count", count, COUNTS, default="reports"), flt=flt,  # type: ignore[arg-type]
+    options: dict[str, Any] = dict(
+        by=period, directed=parse_flag("directed", directed), sector_a=sector_a or None,
+        sector_b=sector_b or None, count=choice("count", count, COUNTS, default="reports"),
     )  # fmt: skip
+    key = ("dyad", a.strip(), b.strip(), flt, *options.values())
+    points = cached(request, store, key, lambda: dyad_series(store, a.strip(), b.strip(), flt=flt, **options))
     return as_json({"a": a.upper(), "b": b.upper(), "by": period, "points": [_plain(asdict(p)) for p in points]})
 
 
@@ -130,13 +130,15 @@ def _plain(d: dict[str, Any]) -> dict[str, Any]:
 
 
 @router.get("/actors/{actor}")
-def actor(store: StoreDep, actor: str, by: str | None = None, count: str | None = None) -> Response:
+def actor(request: Request, store: StoreDep, actor: str, by: str | None = None, count: str | None = None) -> Response:
     """An actor's profile: whom it acts on and who acts on it, by type and period."""
     from ..analysis import actor_profile
 
-    prof = actor_profile(
-        store, actor.strip(), by=choice("by", by, PERIODS, default="year"),
-        count=choice("count", count, COUNTS, default="reports"),  # type: ignore[arg-type]
+    period = choice("by", by, PERIODS, default="year")
+    unit = choice("count", count, COUNTS, default="reports")
+    prof = cached(
+        request, store, ("profile", actor.strip(), period, unit),
+        lambda: actor_profile(store, actor.strip(), by=period, count=unit),  # type: ignore[arg-type]
     )  # fmt: skip
     return as_json(
         {
@@ -149,6 +151,7 @@ def actor(store: StoreDep, actor: str, by: str | None = None, count: str | None 
 
 @router.get("/top-dyads")
 def top(
+    request: Request,
     store: StoreDep,
     since: str | None = None,
     until: str | None = None,
@@ -159,11 +162,12 @@ def top(
     """The most frequent, most conflictual and most cooperative dyads."""
     from ..analysis import top_dyads
 
-    result = top_dyads(
-        store, since=parse_date("since", since), until=parse_date("until", until),
+    options: dict[str, Any] = dict(
+        since=parse_date("since", since), until=parse_date("until", until),
         limit=parse_int("limit", limit, default=10, low=1, high=1000), directed=parse_flag("directed", directed),
-        count=choice("count", count, COUNTS, default="reports"),  # type: ignore[arg-type]
+        count=choice("count", count, COUNTS, default="reports"),
     )  # fmt: skip
+    result = cached(request, store, ("top", *options.values()), lambda: top_dyads(store, **options))
     return as_json(asdict(result))
 
 
@@ -205,10 +209,11 @@ def places(store: StoreDep, flt: FilterDep, limit: str | None = None) -> Respons
 
 
 @router.get("/timeline")
-def timeline(store: StoreDep, flt: FilterDep, by: str | None = None) -> Response:
+def timeline(request: Request, store: StoreDep, flt: FilterDep, by: str | None = None) -> Response:
     """Event counts per period and quad class (the overview chart)."""
     period = choice("by", by, PERIODS, default="month")
-    return as_json({"by": period, "points": queries.timeline(store, flt, by=period)})
+    points = cached(request, store, ("timeline", flt, period), lambda: queries.timeline(store, flt, by=period))
+    return as_json({"by": period, "points": points})
 
 
 @router.get("/export", response_class=FileResponse)

@@ -16,12 +16,12 @@ from __future__ import annotations
 import hmac
 import json
 import logging
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable, Hashable, Iterator
 from dataclasses import dataclass, field
 from datetime import date as Date
 from datetime import datetime
 from importlib import resources
-from typing import Any
+from typing import Any, TypeVar
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -33,12 +33,14 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from ..config import Settings
 from ..errors import CablegramError, ServeError
 from ..store import Store
+from .cache import ResultCache
 from .coding import Coder
 from .source import StoreSource
 
-__all__ = ["ServeOptions", "as_json", "check_token", "create_app", "error_body", "store_dep"]
+__all__ = ["ServeOptions", "as_json", "cached", "check_token", "create_app", "error_body", "store_dep"]
 
 log = logging.getLogger("cablegram.serve")
+T = TypeVar("T")
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
@@ -53,6 +55,7 @@ class ServeOptions:
     writes: bool = False
     token: str | None = None
     max_body: int = 2_000_000
+    cache_size: int = 256
     settings: Settings = field(default_factory=Settings.load)
     pipeline: Any = None  # a ready Pipeline (tests); None = built on first POST /api/code
 
@@ -175,6 +178,12 @@ def store_dep(request: Request) -> Iterator[Store]:
         yield store
 
 
+def cached(request: Request, store: Store, key: Hashable, compute: Callable[[], T]) -> T:
+    """`compute()`, or its answer kept for this store state (see cache.py)."""
+    cache: ResultCache = request.app.state.cache
+    return cache.get(store, key, compute)
+
+
 def check_token(request: Request) -> None:
     """Refuse writes unless enabled and the bearer token matches (constant-time compare)."""
     options: ServeOptions = request.app.state.options
@@ -202,6 +211,7 @@ def create_app(source: StoreSource, options: ServeOptions | None = None) -> Fast
     app.state.source = source
     app.state.options = opts
     app.state.coder = Coder(opts.settings, pipeline=opts.pipeline)
+    app.state.cache = ResultCache(opts.cache_size)
     _install_errors(app)
     app.include_router(api.router)
     app.include_router(pages.router)

@@ -18,7 +18,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from ..errors import CablegramError
 from ..store import EventFilter, Store, search_documents
 from . import queries
-from .app import store_dep
+from .app import cached, store_dep
 from .highlight import Span, event_spans, segments, sentence_segments
 from .params import COUNTS, PERIODS, choice, event_filter, filter_query, page_limit, parse_flag
 
@@ -64,7 +64,7 @@ def render_error(request: Request, exc: CablegramError, status: int) -> HTMLResp
 def overview(request: Request, store: StoreDep) -> HTMLResponse:
     from ..analysis import store_summary
 
-    s = store_summary(store, top=15)
+    s = cached(request, store, ("summary", "reports", 15), lambda: store_summary(store, top=15))
     return page(request, "overview.html", s=s, title="Overview")
 
 
@@ -151,7 +151,10 @@ def dyads(
             latest = sorted(latest + back, key=lambda e: e["date"] or "", reverse=True)[:25]
         context["rows"] = [{"e": e, "segments": sentence_segments(e)} for e in latest]
     else:
-        context["top"] = top_dyads(store, limit=15).frequent
+        options: dict[str, Any] = dict(since=None, until=None, limit=15, directed=False, count="reports")
+        context["top"] = cached(
+            request, store, ("top", *options.values()), lambda: top_dyads(store, **options)
+        ).frequent
     return page(request, "dyad.html", title="Dyads", **context)
 
 
@@ -167,7 +170,7 @@ def actor(request: Request, store: StoreDep, actor: str, by: str | None = None) 
     from ..analysis import actor_profile
 
     period = choice("by", by, PERIODS, default="year")
-    prof = actor_profile(store, actor, by=period)
+    prof = cached(request, store, ("profile", actor, period, "reports"), lambda: actor_profile(store, actor, by=period))
     partners_out = Counter[str]()
     partners_in = Counter[str]()
     mix = Counter[str]()

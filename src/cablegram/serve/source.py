@@ -45,7 +45,7 @@ import duckdb
 from ..errors import ServeError, StoreError
 from ..store import Store, open_store
 
-__all__ = ["FixedSource", "SnapshotSource", "StoreSource", "file_locked"]
+__all__ = ["FixedSource", "SnapshotSource", "SnapshotStore", "StoreSource", "file_locked"]
 
 T = TypeVar("T")
 
@@ -89,13 +89,22 @@ def _signature(path: Path) -> tuple[Any, ...]:
     return tuple(out)
 
 
+class SnapshotStore(Store):
+    """A read-only `Store` for one request; `version` names the state it reads, so results
+    computed from it may be cached under that version (a version never changes)."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, *, path: str, version: int) -> None:
+        super().__init__(con, path=path, read_only=True)
+        self.version = version
+
+
 class StoreSource:
     """Gives each request a `Store` to read; writes a batch when the server allows writes."""
 
     path: str = ":memory:"
 
     @contextmanager
-    def reader(self) -> Iterator[Store]:  # pragma: no cover - abstract
+    def reader(self) -> Iterator[SnapshotStore]:  # pragma: no cover - abstract
         raise NotImplementedError
         yield
 
@@ -113,18 +122,22 @@ class FixedSource(StoreSource):
         self.store = store
         self.path = store.path
         self._write_lock = threading.Lock()
+        self._version = 0  # bumped by every write through the server
 
     @contextmanager
-    def reader(self) -> Iterator[Store]:
+    def reader(self) -> Iterator[SnapshotStore]:
         cur = self.store.con.cursor()  # a connection per request: DuckDB connections are not shared
         try:
-            yield Store(cur, path=self.store.path, read_only=True)
+            yield SnapshotStore(cur, path=self.store.path, version=self._version)
         finally:
             cur.close()
 
     def write(self, fn: Callable[[Store], T]) -> T:
         with self._write_lock:
-            return fn(self.store)
+            try:
+                return fn(self.store)
+            finally:
+                self._version += 1
 
 
 @dataclass(slots=True, eq=False)
@@ -132,6 +145,7 @@ class _Snapshot:
     path: Path
     con: duckdb.DuckDBPyConnection
     signature: tuple[Any, ...]
+    version: int = 0
     users: int = 0
     retired: bool = False
     files: tuple[Path, ...] = field(default_factory=tuple)
@@ -166,7 +180,7 @@ class SnapshotSource(StoreSource):
 
     # -- reading ------------------------------------------------------------------------
     @contextmanager
-    def reader(self) -> Iterator[Store]:
+    def reader(self) -> Iterator[SnapshotStore]:
         if time.monotonic() - self._checked >= self.refresh_s:
             self.refresh()
         with self._swap:
@@ -176,7 +190,7 @@ class SnapshotSource(StoreSource):
             snap.users += 1
         cur = snap.con.cursor()
         try:
-            yield Store(cur, path=self.path, read_only=True)
+            yield SnapshotStore(cur, path=self.path, version=snap.version)
         finally:
             cur.close()
             self._release(snap)
@@ -228,7 +242,7 @@ class SnapshotSource(StoreSource):
             store = open_store(target, read_only=True)
         except (StoreError, duckdb.Error):
             return self._discard(files)
-        return _Snapshot(path=target, con=store.con, signature=sig, files=tuple(files))
+        return _Snapshot(path=target, con=store.con, signature=sig, version=self._serial, files=tuple(files))
 
     def _discard(self, files: list[Path]) -> _Snapshot | None:
         for f in files:
