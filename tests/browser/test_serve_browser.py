@@ -183,10 +183,10 @@ def test_the_dyad_chart_draws_and_lists_the_events_of_a_point(watched):
 
 def test_the_code_page_shows_events(watched):
     page = watched.open("/code")
-    page.fill("#code-text", "On Monday rebels attacked a convoy and troops attacked the town.")
+    page.fill("#code-text", "On Monday 🚨 rebels attacked a convoy and troops attacked the town.")
     page.click("#code-run")
     page.wait_for_selector("main[data-ready='1']")
-    assert page.locator("#code-out mark.k-trigger").count() == 2
+    assert page.locator("#code-out mark.k-trigger").all_inner_texts() == ["attacked", "attacked"]  # after an emoji
     assert "2 events" in page.inner_text("#code-status")
     page.locator("#code-out mark.k-trigger").first.click()
     assert "ASSAULT" in page.inner_text("#record")

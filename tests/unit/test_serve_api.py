@@ -16,6 +16,7 @@ from cablegram.cli.store import filter_from
 from cablegram.config import Settings
 from cablegram.errors import ServeError
 from cablegram.serve import FixedSource, ServeOptions, create_app
+from cablegram.serve.app import warm_up
 from cablegram.serve.params import filter_from_values
 
 from .serve_kit import FakePipeline, filled_store
@@ -200,6 +201,13 @@ def test_aggregates_are_cached_per_store_state(writer):
     assert writer.post("/api/documents", json=docs, headers={"Authorization": "Bearer s3cret"}).status_code == 200
     assert writer.get("/api/summary").json()["documents"] == 4  # a new store state misses the cache
     assert writer.get("/").status_code == 200 and writer.get("/").status_code == 200 and cache.hits == 2
+
+
+def test_warm_up_fills_the_overview_cache(store):
+    app = create_app(FixedSource(store), ServeOptions(pipeline=FakePipeline()))
+    warm_up(app).join(timeout=30)
+    with TestClient(app) as c:
+        assert c.get("/").status_code == 200 and app.state.cache.hits == 1
 
 
 def test_methods_and_unknown_pages_answer_the_error_shape(client):

@@ -70,6 +70,7 @@ def run_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from ..serve import ServeOptions, SnapshotSource, create_app
+    from ..serve.app import warm_up
 
     settings = settings_from(args)
     plan = plan_serve(settings, db=args.db, host=args.host, port=args.port, writes=args.writes,
@@ -80,6 +81,8 @@ def run_serve(args: argparse.Namespace) -> int:
         cache_size=settings["serve_cache"],
     )  # fmt: skip
     app = create_app(source, options)
+    if options.cache_size:
+        warm_up(app)
     shown = f"[{plan.host}]" if ":" in plan.host else plan.host
     print(f"serving {plan.db} at http://{shown}:{plan.port}/  (API reference: /docs; Ctrl-C stops)", file=sys.stderr)
     if plan.writes:

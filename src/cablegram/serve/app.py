@@ -16,6 +16,7 @@ from __future__ import annotations
 import hmac
 import json
 import logging
+import threading
 from collections.abc import Awaitable, Callable, Hashable, Iterator
 from dataclasses import dataclass, field
 from datetime import date as Date
@@ -37,7 +38,7 @@ from .cache import ResultCache
 from .coding import Coder
 from .source import StoreSource
 
-__all__ = ["ServeOptions", "as_json", "cached", "check_token", "create_app", "error_body", "store_dep"]
+__all__ = ["ServeOptions", "as_json", "cached", "check_token", "create_app", "error_body", "store_dep", "warm_up"]
 
 log = logging.getLogger("cablegram.serve")
 T = TypeVar("T")
@@ -182,6 +183,23 @@ def cached(request: Request, store: Store, key: Hashable, compute: Callable[[], 
     """`compute()`, or its answer kept for this store state (see cache.py)."""
     cache: ResultCache = request.app.state.cache
     return cache.get(store, key, compute)
+
+
+def warm_up(app: FastAPI) -> threading.Thread:
+    """Compute the overview's summary in the background, so the first visitor of a large store
+    does not wait for it (seconds at a million events); returns the started thread."""
+    from ..analysis import store_summary
+
+    def run() -> None:
+        try:
+            with app.state.source.reader() as store:
+                app.state.cache.get(store, ("summary", "reports", 15), lambda: store_summary(store, top=15))
+        except CablegramError as exc:  # the page will show the same error to whoever asks
+            log.warning("warm-up failed: %s", exc.message)
+
+    thread = threading.Thread(target=run, name="cablegram-warm-up", daemon=True)
+    thread.start()
+    return thread
 
 
 def check_token(request: Request) -> None:

@@ -45,12 +45,15 @@
     return spans;
   }
   function renderMarked(container, text, spans) {
+    // Offsets count code points (Python's str); JavaScript strings count UTF-16 units, so cut
+    // an array of code points, or every span after an emoji would be off by one.
+    var chars = Array.from(text), size = chars.length;
     container.textContent = "";
-    var cuts = {0: 1}; cuts[text.length] = 1;
-    spans.forEach(function (s) { if (s[0] >= 0 && s[1] > s[0] && s[0] < text.length) { cuts[s[0]] = 1; cuts[Math.min(s[1], text.length)] = 1; } });
+    var cuts = {0: 1}; cuts[size] = 1;
+    spans.forEach(function (s) { if (s[0] >= 0 && s[1] > s[0] && s[0] < size) { cuts[s[0]] = 1; cuts[Math.min(s[1], size)] = 1; } });
     var points = Object.keys(cuts).map(Number).sort(function (a, b) { return a - b; });
     for (var i = 0; i + 1 < points.length; i++) {
-      var a = points[i], b = points[i + 1], piece = text.slice(a, b);
+      var a = points[i], b = points[i + 1], piece = chars.slice(a, b).join("");
       var cover = spans.filter(function (s) { return s[0] <= a && s[1] >= b; });
       if (!cover.length) { container.appendChild(document.createTextNode(piece)); continue; }
       var kinds = [], refs = [];
