@@ -56,13 +56,37 @@ def ring_path(points: list[tuple[float, float]]) -> str:
     return "M" + "L".join(out) + "Z" if len(out) > 2 else ""
 
 
+def unwrapped(points: list[tuple[float, float]]) -> list[list[tuple[float, float]]]:
+    """A ring that crosses the antimeridian (Russia, Fiji) drawn as-is would streak across the
+    whole map. Make its longitudes continuous (±360 at each jump), then also draw a copy shifted
+    back by a full turn: the map's viewBox clips what lies outside -180..180."""
+    if not points:
+        return []
+    out = [points[0]]
+    shift = 0.0
+    for (lon0, _), (lon, lat) in zip(points, points[1:]):
+        if lon - lon0 > 180:
+            shift -= 360
+        elif lon0 - lon > 180:
+            shift += 360
+        out.append((lon + shift, lat))
+    rings = [out]
+    low, high = min(p[0] for p in out), max(p[0] for p in out)
+    if low < -180:
+        rings.append([(lon + 360, lat) for lon, lat in out])
+    if high > 180:
+        rings.append([(lon - 360, lat) for lon, lat in out])
+    return rings
+
+
 def country_paths(topology: dict[str, Any]) -> list[dict[str, str]]:
     """One {id, name, d} per country (id: ISO 3166-1 numeric as a string)."""
     arcs = decode_arcs(topology)
     out = []
     for geom in topology["objects"]["countries"]["geometries"]:
         polygons = geom["arcs"] if geom["type"] == "MultiPolygon" else [geom["arcs"]]
-        d = "".join(ring_path(ring_points(ring, arcs)) for polygon in polygons for ring in polygon)
+        rings = [r for polygon in polygons for ring in polygon for r in unwrapped(ring_points(ring, arcs))]
+        d = "".join(ring_path(r) for r in rings)
         if d:
             out.append({"id": str(geom.get("id", "")), "name": geom["properties"].get("name", ""), "d": d})
     return out
