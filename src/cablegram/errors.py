@@ -87,6 +87,7 @@ MESSAGES: dict[str, str] = {
     "E608": "Bad request body: {detail}.",
     "E609": "No such page or endpoint: {path}. See /docs for the API.",
     "E610": "Method {method} is not allowed on {path}.",
+    "E611": "Host '{host}' is not served here: this server answers localhost only. Use http://127.0.0.1:PORT/.",
 }
 
 

@@ -210,6 +210,16 @@ def test_warm_up_fills_the_overview_cache(store):
         assert c.get("/").status_code == 200 and app.state.cache.hits == 1
 
 
+def test_a_localhost_server_answers_localhost_names_only(store):
+    opts = ServeOptions(allowed_hosts=frozenset({"127.0.0.1", "localhost", "::1"}))
+    with TestClient(create_app(FixedSource(store), opts), base_url="http://127.0.0.1:8001") as c:
+        assert c.get("/api/health").status_code == 200
+        assert c.get("/api/health", headers={"host": "localhost:8001"}).status_code == 200
+        assert c.get("/api/health", headers={"host": "[::1]:8001"}).status_code == 200
+        evil = c.get("/api/events", headers={"host": "attacker.example:8001"})
+        assert evil.status_code == 421 and evil.json()["error"]["code"] == "E611"
+
+
 def test_methods_and_unknown_pages_answer_the_error_shape(client):
     r = client.delete("/api/events")
     assert r.status_code == 405 and r.json()["error"]["code"] == "E610"

@@ -79,6 +79,7 @@ def run_serve(args: argparse.Namespace) -> int:
     options = ServeOptions(
         writes=plan.writes, token=plan.token, max_body=plan.max_body, settings=settings,
         cache_size=settings["serve_cache"],
+        allowed_hosts=frozenset(LOCAL_HOSTS) if plan.host in LOCAL_HOSTS else frozenset(),
     )  # fmt: skip
     app = create_app(source, options)
     if options.cache_size:

@@ -51,12 +51,15 @@ CSP = (
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ServeOptions:
-    """How the app behaves: writes (POST /api/documents) and their token, the body limit."""
+    """How the app behaves: writes (POST /api/documents) and their token, the body limit, the
+    answer cache, and which Host headers to answer (the CLI limits a localhost server to
+    localhost names, against DNS rebinding)."""
 
     writes: bool = False
     token: str | None = None
     max_body: int = 2_000_000
     cache_size: int = 256
+    allowed_hosts: frozenset[str] = frozenset()  # Host headers answered; empty = any
     settings: Settings = field(default_factory=Settings.load)
     pipeline: Any = None  # a ready Pipeline (tests); None = built on first POST /api/code
 
@@ -238,6 +241,11 @@ def create_app(source: StoreSource, options: ServeOptions | None = None) -> Fast
 
     @app.middleware("http")
     async def headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        host = (request.headers.get("host") or "").rsplit(":", 1)[0].strip("[]").lower()
+        if opts.allowed_hosts and host not in opts.allowed_hosts:
+            # A page elsewhere that rebinds its own DNS name to 127.0.0.1 must not read the store.
+            err = ServeError("E611", status=421, host=host or "(none)")
+            return JSONResponse(error_body(err, 421), status_code=421)
         response = await call_next(request)
         response.headers.setdefault("Content-Security-Policy", CSP)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
