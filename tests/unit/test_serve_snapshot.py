@@ -144,6 +144,20 @@ def test_writes_through_the_api_reach_the_file_and_a_busy_file_is_a_503(db):
         source.close()
 
 
+def test_a_removed_or_replaced_file_keeps_the_last_state_served(db, tmp_path):
+    source = SnapshotSource(db, refresh_s=0.0)
+    try:
+        with TestClient(create_app(source)) as client:
+            db.rename(tmp_path / "moved.duckdb")
+            r = client.get("/api/summary")
+            assert r.status_code == 200 and r.json()["documents"] == 1
+            with open_store(db) as fresh:  # a new store at the same path: served once it appears
+                fresh.write([coded(f"n{i}", event(f"n{i}", 0)) for i in range(3)])
+            assert client.get("/api/summary").json()["documents"] == 3
+    finally:
+        source.close()
+
+
 def test_missing_store_and_closed_source(tmp_path, db):
     with pytest.raises(StoreError):
         SnapshotSource(tmp_path / "absent.duckdb")

@@ -232,9 +232,9 @@ class SnapshotSource(StoreSource):
         try:
             shutil.copyfile(self.file, target)
             if wal.exists():
-                shutil.copyfile(wal, target.with_name(target.name + ".wal"))
                 files.append(target.with_name(target.name + ".wal"))
-        except FileNotFoundError:  # the WAL was checkpointed away while we copied
+                shutil.copyfile(wal, files[-1])
+        except OSError:  # the WAL was checkpointed away meanwhile, the file was removed, a full disk...
             return self._discard(files)
         if file_locked(self.file) or _signature(self.file) != sig:
             return self._discard(files)  # a writer came in meanwhile: the copy may be torn
