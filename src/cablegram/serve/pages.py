@@ -60,11 +60,15 @@ def render_error(request: Request, exc: CablegramError, status: int) -> HTMLResp
     )
 
 
-@router.get("/", response_class=HTMLResponse)
-def overview(request: Request, store: StoreDep) -> HTMLResponse:
+def _summary(request: Request, store: Store) -> Any:
     from ..analysis import store_summary
 
-    s = cached(request, store, ("summary", "reports", 15), lambda: store_summary(store, top=15))
+    return cached(request, store, ("summary", "reports", 15), lambda: store_summary(store, top=15))
+
+
+@router.get("/", response_class=HTMLResponse)
+def overview(request: Request, store: StoreDep) -> HTMLResponse:
+    s = _summary(request, store)
     return page(request, "overview.html", s=s, title="Overview")
 
 
@@ -134,8 +138,6 @@ def dyads(
     by: str | None = None,
     directed: str | None = None,
 ) -> HTMLResponse:
-    from ..analysis import top_dyads
-
     period = choice("by", by, PERIODS, default="month")
     is_directed = parse_flag("directed", directed)
     context: dict[str, Any] = {"a": (a or "").upper(), "b": (b or "").upper(), "by": period, "directed": is_directed}
@@ -151,10 +153,8 @@ def dyads(
             latest = sorted(latest + back, key=lambda e: e["date"] or "", reverse=True)[:25]
         context["rows"] = [{"e": e, "segments": sentence_segments(e)} for e in latest]
     else:
-        options: dict[str, Any] = dict(since=None, until=None, limit=15, directed=False, count="reports")
-        context["top"] = cached(
-            request, store, ("top", *options.values()), lambda: top_dyads(store, **options)
-        ).frequent
+        # the overview's summary holds the same list (and is kept, and warmed at start)
+        context["top"] = _summary(request, store).top_dyads
     return page(request, "dyad.html", title="Dyads", **context)
 
 
