@@ -42,8 +42,11 @@ def test_serving_while_ingest_writes(tmp_path):
                 seen.append(client.get("/api/summary").json()["events"])
                 time.sleep(0.05)
             assert proc.returncode == 0, proc.stderr.read() if proc.stderr else ""
-            time.sleep(0.05)
-            after = client.get("/api/summary").json()
+            for _ in range(500):  # the background refresh catches up
+                after = client.get("/api/summary").json()
+                if after["documents"] == 8:
+                    break
+                time.sleep(0.02)
     finally:
         source.close()
     assert after["documents"] == 8 and after["events"] > before["events"]

@@ -68,6 +68,17 @@ def db(tmp_path):
     return path
 
 
+def _eventually(client: TestClient, documents: int) -> int:
+    """The document count once the background refresh has caught up (or the last one seen)."""
+    for _ in range(500):
+        r = client.get("/api/summary")
+        assert r.status_code == 200, r.text
+        if r.json()["documents"] == documents:
+            break
+        time.sleep(0.02)
+    return int(r.json()["documents"])
+
+
 def _poll(client: TestClient, proc: subprocess.Popen[str]) -> list[int]:
     """Ask for the document count until the writer ends; every answer must be a 200."""
     seen = []
@@ -118,8 +129,7 @@ def test_a_long_writer_is_not_blocked_and_the_server_keeps_answering(db):
             assert file_locked(db)
             seen = _poll(client, proc)
             assert proc.wait(timeout=60) == 0
-            time.sleep(0.05)
-            final = client.get("/api/summary").json()["documents"]
+            final = _eventually(client, 1 + 4 * BATCH)
     finally:
         source.close()
     assert set(seen[:-1]) <= {1, 1 + 4 * BATCH} and seen[0] == 1  # the old state, then all of it
@@ -153,7 +163,7 @@ def test_a_removed_or_replaced_file_keeps_the_last_state_served(db, tmp_path):
             assert r.status_code == 200 and r.json()["documents"] == 1
             with open_store(db) as fresh:  # a new store at the same path: served once it appears
                 fresh.write([coded(f"n{i}", event(f"n{i}", 0)) for i in range(3)])
-            assert client.get("/api/summary").json()["documents"] == 3
+            assert _eventually(client, 3) == 3
     finally:
         source.close()
 

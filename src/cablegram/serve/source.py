@@ -7,7 +7,8 @@ of the file (and its WAL), opened read-only.
 
     SnapshotSource.reader()  every request reads the current snapshot through its own cursor
     │
-    └── refresh (at most every `refresh_s` seconds, by one request at a time)
+    └── refresh (at most every `refresh_s` seconds, in a background thread, so no request
+        waits for a copy)
           1. stat the file and its WAL; unchanged → keep the snapshot
           2. a process holds a lock on the file (a writer is active) → keep the snapshot
           3. copy file + WAL, then stat and probe the lock again: anything changed meanwhile,
@@ -171,6 +172,8 @@ class SnapshotSource(StoreSource):
         self._checked = 0.0
         self._serial = 0
         self._current: _Snapshot | None = None
+        self._refresher: threading.Thread | None = None
+        self._closed = False
         self.refreshes = 0
         deadline = time.monotonic() + wait_s
         while not self.refresh(force=True):
@@ -182,7 +185,7 @@ class SnapshotSource(StoreSource):
     @contextmanager
     def reader(self) -> Iterator[SnapshotStore]:
         if time.monotonic() - self._checked >= self.refresh_s:
-            self.refresh()
+            self._refresh_soon()
         with self._swap:
             snap = self._current
             if snap is None:
@@ -203,6 +206,15 @@ class SnapshotSource(StoreSource):
             snap.dispose()
 
     # -- refreshing ---------------------------------------------------------------------
+    def _refresh_soon(self) -> None:
+        """Start a background refresh unless one is running (requests never wait for a copy)."""
+        with self._swap:
+            if self._closed or (self._refresher is not None and self._refresher.is_alive()):
+                return
+            self._checked = time.monotonic()
+            self._refresher = threading.Thread(target=self.refresh, name="cablegram-snapshot", daemon=True)
+            self._refresher.start()
+
     def refresh(self, *, force: bool = False) -> bool:
         """Swap in a newer snapshot when the file changed and no writer holds it.
 
@@ -250,12 +262,17 @@ class SnapshotSource(StoreSource):
         return None
 
     def _install(self, snap: _Snapshot) -> None:
+        old: _Snapshot | None
         with self._swap:
-            old, self._current = self._current, snap
-            self.refreshes += 1
-            dispose = old is not None and old.users == 0
-            if old is not None:
-                old.retired = True
+            if self._closed:  # closed while this snapshot was being copied
+                old, snap.retired = snap, True
+                dispose = True
+            else:
+                old, self._current = self._current, snap
+                self.refreshes += 1
+                dispose = old is not None and old.users == 0
+                if old is not None:
+                    old.retired = True
         if dispose and old is not None:
             old.dispose()
 
@@ -268,12 +285,18 @@ class SnapshotSource(StoreSource):
             except StoreError as exc:
                 raise ServeError("E607", status=503, path=self.path, detail=exc.message) from exc
             try:
-                return fn(store)
+                result = fn(store)
             finally:
                 store.close()
-                self._checked = 0.0  # the next request picks the new state up
+        self.refresh(force=True)  # the writer's next request reads what it wrote
+        return result
 
     def close(self) -> None:
+        with self._swap:
+            self._closed = True
+            refresher = self._refresher
+        if refresher is not None:
+            refresher.join(timeout=60)
         with self._swap:
             snap, self._current = self._current, None
         if snap is not None:
