@@ -6,7 +6,7 @@ DB ?= cablegram.duckdb
 STAMP := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
 
-.PHONY: run test unit integration lint eval bench bench-store clean serve
+.PHONY: run test unit integration lint eval bench bench-store bench-serve clean serve
 
 $(STAMP): requirements/lock.txt requirements/model.txt pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -20,9 +20,17 @@ $(DEVSTAMP): $(STAMP) requirements/dev.txt
 	$(BIN)/python -m pip install -q -r requirements/dev.txt
 	touch $@
 
+HOST ?= 127.0.0.1
+PORT ?= 8001
+
+# Code the samples into the store, then serve it (prints the URL; Ctrl-C stops).
 run: $(STAMP)
 	$(BIN)/cablegram ingest samples --db $(DB)
 	$(BIN)/cablegram summary --db $(DB)
+	$(BIN)/cablegram serve --db $(DB) --host $(HOST) --port $(PORT)
+
+serve: $(STAMP)
+	$(BIN)/cablegram serve --db $(DB) --host $(HOST) --port $(PORT)
 
 test: $(DEVSTAMP)
 	$(BIN)/python -m pytest -q
@@ -39,6 +47,9 @@ eval: $(DEVSTAMP)
 
 bench-store: $(STAMP)
 	$(BIN)/python bench/store.py
+
+bench-serve: $(STAMP)
+	$(BIN)/python bench/serve.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py

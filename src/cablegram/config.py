@@ -40,6 +40,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("cache_dir", "~/.cache/cablegram", "Folder for caches built on first use (the gazetteer)."),
     Setting("kb_dir", "~/.cablegram/kb", "Folder of user knowledge-base files (*.jsonl of KB entries)."),
     Setting("max_line_bytes", 10_000_000, "Longest JSONL/CSV line accepted (bytes)."),
+    Setting("serve_host", "127.0.0.1", "Address 'cablegram serve' binds to (beyond localhost needs care)."),
+    Setting("serve_port", 8001, "Port 'cablegram serve' listens on."),
+    Setting("token", "", "Token for write endpoints of 'cablegram serve' (env CABLEGRAM_TOKEN)."),
+    Setting("serve_max_body", 2_000_000, "Largest request body 'cablegram serve' accepts (bytes); more is a 413."),
+    Setting("serve_refresh_s", 1.0, "Seconds between checks of the store file for a newer state to serve."),
+    Setting("serve_cache", 256, "Aggregate answers 'cablegram serve' keeps per store state (0 = none)."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

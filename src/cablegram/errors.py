@@ -5,7 +5,8 @@
     ├── ResolutionError    E2xx  knowledge base, actors, dates, places
     ├── CodingError        E3xx  ontology, lexicons, dictionaries, evaluation
     ├── StoreError         E4xx  the DuckDB store and its migrations
-    └── ConfigError        E5xx  settings, model loading, command-line arguments
+    ├── ConfigError        E5xx  settings, model loading, command-line arguments
+    └── ServeError         E6xx  the HTTP API and web interface (each carries an HTTP status)
 
 Raise with a code from the table, e.g. ``raise IngestError("E103", path=p)``; the message is
 formatted from the table so the same problem always reads the same way.
@@ -22,6 +23,7 @@ __all__ = [
     "IngestError",
     "MESSAGES",
     "ResolutionError",
+    "ServeError",
     "StoreError",
 ]
 
@@ -73,6 +75,19 @@ MESSAGES: dict[str, str] = {
     "E502": "Setting {name} expects {kind}, got '{value}'.",
     "E503": "The English model '{model}' is not installed. Run 'make run' or 'pip install -r requirements/model.txt'.",
     "E504": "Bad argument: {detail}.",
+    # serve
+    "E601": "Bad parameter '{name}': {detail}.",
+    "E602": "No {what} '{key}' in the store. Check the id, or search for it first.",
+    "E603": "Request body too large ({size} bytes > {limit}). Send less per request or raise setting serve_max_body.",
+    "E604": "Writes are disabled on this server. Start it with 'cablegram serve --writes --token TOKEN'.",
+    "E605": "Missing or wrong token. Send the header 'Authorization: Bearer TOKEN' with the server's token.",
+    "E606": "Refusing to listen on {host} with writes enabled and no token. Pass --token (or CABLEGRAM_TOKEN), "
+    "or bind 127.0.0.1.",
+    "E607": "The store {path} is busy: {detail}. Try again when the writing process (cablegram ingest) ends.",
+    "E608": "Bad request body: {detail}.",
+    "E609": "No such page or endpoint: {path}. See /docs for the API.",
+    "E610": "Method {method} is not allowed on {path}.",
+    "E611": "Host '{host}' is not served here: this server answers localhost only. Use http://127.0.0.1:PORT/.",
 }
 
 
@@ -109,3 +124,11 @@ class StoreError(CablegramError):
 
 class ConfigError(CablegramError):
     """A bad setting, argument or a missing model."""
+
+
+class ServeError(CablegramError):
+    """A bad HTTP request or a refused server start; `status` is the HTTP status to answer with."""
+
+    def __init__(self, code: str, *, status: int = 400, **fields: Any) -> None:
+        super().__init__(code, **fields)
+        self.status = status

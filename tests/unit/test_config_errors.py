@@ -37,7 +37,7 @@ def test_every_setting_has_help():
 
 def test_messages_have_codes_by_range_and_say_what_to_do():
     for code, text in MESSAGES.items():
-        assert code[0] == "E" and code[1] in "12345" and len(code) == 4
+        assert code[0] == "E" and code[1] in "123456" and len(code) == 4
         assert text.rstrip().endswith((".", "}")), code
 
 

@@ -16,7 +16,7 @@ from ..errors import CablegramError
 __all__ = ["main"]
 
 # Modules under cablegram.cli that each define `register(subparsers)`.
-COMMAND_MODULES: tuple[str, ...] = ("code", "store", "evaluate", "kb", "settings")
+COMMAND_MODULES: tuple[str, ...] = ("code", "store", "evaluate", "kb", "settings", "serve")
 
 
 def build_parser() -> argparse.ArgumentParser:
