@@ -71,14 +71,32 @@ def _run_realdev(args: argparse.Namespace) -> int:
     from ..evaluate_realdev import evaluate_realdev, misses, read_realdev
 
     records = read_realdev(args.gold)
-    score, coded = evaluate_realdev(records, _pipeline(args))
-    print(format_realdev(score.to_dict()))
+    pipeline = _pipeline(args)
+    score, coded = evaluate_realdev(records, pipeline)
+    report = score.to_dict()
+    report.update(_realdev_extras(records, coded, pipeline))
+    print(format_realdev(report))
     if args.misses:
         with open(args.misses, "w", encoding="utf-8") as fh:
             fh.write("\n".join(misses(records, coded)) + "\n")
         print(f"misses written to {args.misses}", file=sys.stderr)
-    _write(args.out, score.to_dict())
+    _write(args.out, report)
     return 0
+
+
+def _realdev_extras(records: list, coded: list, pipeline) -> dict:
+    """Actor lookup in context and event locations, when the pipeline's stages can say."""
+    out: dict = {}
+    resolver = pipeline.stages.get("actors")
+    if hasattr(resolver, "lookup"):
+        from ..evaluate_actors import realdev_actor_accuracy
+
+        actors = realdev_actor_accuracy(records, resolver).as_dict()
+        out["actor_lookup"] = (f"country {actors['country_accuracy']:.3f} ({actors['country_right']}/"
+                               f"{actors['with_mention']} gold actors with a mention), sector "
+                               f"{actors['sector_accuracy']:.3f}")
+        out["actor_lookup_scores"] = actors
+    return out
 
 
 def _write(path: str | None, data: dict) -> None:
