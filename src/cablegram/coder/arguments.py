@@ -187,6 +187,8 @@ def _noun_args(noun: Token, event: str, index: MentionIndex) -> tuple[list[Actor
     actor = [a for a in actor if not a.start <= at < a.end]
     if not actor:
         actor += _light_verb_subject(noun, index)
+    if actor and not recipient and event in {"ASSAULT", "COERCE"}:
+        recipient += _carrier_recipients(noun, index)
     if not actor and not recipient and event in {"ASSAULT", "CONSULT"}:
         actor, recipient = party_in(noun, index)
     return actor, recipient
@@ -319,10 +321,20 @@ def find_arguments(
         actor, recipient = _noun_args(trigger, event, index)
     else:
         actor, recipient = _verb_args(trigger, index)
-        if not actor and not any(c.dep_ == "nsubjpass" for c in trigger.children):
+        passive = trigger.tag_ == "VBN" and not any(c.dep_ in _SUBJ for c in trigger.children)
+        if passive and not recipient and trigger.dep_ == "acl" and trigger.head.pos_ in {"NOUN", "PROPN"}:
+            recipient += index.of(trigger.head)  # "opposition supporters arrested in recent weeks"
+        elif passive and not recipient and trigger.dep_ == "conj":
+            # "were detained, but released without charge": the conjoined passive shares its subject
+            head = trigger.head
+            recipient += [a for c in head.children if c.dep_ == "nsubjpass" for a in index.of(c)]
+            actor = actor or [a for c in head.children if c.dep_ == "agent" for g in c.children for a in index.of(g)]
+        if not actor and not any(c.dep_ == "nsubjpass" for c in trigger.children) and not (passive and recipient):
             actor = _borrowed_subject(trigger, index)
         elif not actor and trigger.dep_ == "relcl" and any(c.dep_ == "nsubjpass" for c in trigger.children):
             recipient += index.of(trigger.head)
+        if not recipient and event == "ASSAULT":
+            recipient += _harmed(trigger, index)
     for tok in extra:
         if tok.pos_ == "VERB":
             recipient += _verb_args(tok, index)[1]
@@ -342,6 +354,33 @@ def find_arguments(
     return Arguments(
         actor=actors, recipient=tuple(r for r in _unique(recipient) if (r.start, r.end) not in taken)
     )
+
+
+_HARM = {"kill", "injure", "wound", "hurt", "damage", "destroy", "maim"}
+
+
+def _harmed(trigger: Token, index: MentionIndex) -> list[Actor]:
+    """'fired rockets, injuring one Iraqi soldier': who the attack's harm clause names."""
+    for c in trigger.children:
+        if c.dep_ in {"advcl", "conj", "xcomp"} and c.lemma_.lower() in _HARM:
+            return [a for g in c.children if g.dep_ in {"dobj", "nsubjpass"} for a in index.of(g)]
+    return []
+
+
+def _carrier_recipients(noun: Token, index: MentionIndex) -> list[Actor]:
+    """Who a nominal event carried by a verb is aimed at: 'fired tear gas at protesters', 'used
+    tear gas to disperse crowds', 'removed protesters, employing tear gas'."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.pos_ != "VERB":
+        return []
+    out = [a for p in verb.children if p.dep_ == "prep" and p.lower_ in {"at", "against", "on", "upon"}
+           for g in p.children for a in index.of(g)]
+    for c in verb.children:
+        if not out and c.dep_ in {"xcomp", "advcl"} and any(g.lower_ == "to" for g in c.children):
+            out += [a for g in c.children if g.dep_ == "dobj" for a in index.of(g)]
+    if not out and verb.dep_ in {"advcl", "conj"}:
+        out += [a for g in verb.head.children if g.dep_ == "dobj" for a in index.of(g)]
+    return out
 
 
 def _phrase_objects(node: Token) -> list[Token]:

@@ -105,8 +105,11 @@ class EventCoder:
             event = self._event(sent, m, matches, index, ctx, s_index)
             if event is not None:
                 kept[m.head] = event
-        kept = _drop_embedded(sent.doc, kept)
-        return [e for i, e in sorted(kept.items()) if not _restates(sent.doc[i], e, kept)]
+        seen: set[str] = ctx.memory.setdefault("coder.kinds", set())
+        kept = _drop_embedded(sent.doc, kept, seen)
+        out = [e for i, e in sorted(kept.items()) if not _restates(sent.doc[i], e, kept)]
+        seen.update(e.event for e in out)
+        return out
 
     def _matches(self, sent: Span) -> list[TriggerMatch]:
         found = [m for tok in sent if (m := self.lexicon.match(tok)) is not None]
@@ -267,16 +270,23 @@ _CONTENT_DEPS = {"xcomp", "ccomp", "dobj", "pcomp", "pobj", "prep", "conj"}
 _STOP_DEPS = {"relcl", "acl", "advcl", "appos", "parataxis"}
 
 
-def _drop_embedded(doc: Doc, kept: dict[int, Event]) -> dict[int, Event]:
+def _drop_embedded(doc: Doc, kept: dict[int, Event], seen: set[str]) -> dict[int, Event]:
     """Drop events that are the content of another coded speech act in the sentence ("accused
-    Moscow of backing separatists", "called on X to release Y", "condemns the attack"), or the
-    object of another coded act ("reject the basis for this expulsion"); PLOVER codes the outer act.
+    Moscow of backing separatists", "called on X to release Y", "demanded the release of Y"), or
+    the object of another coded act ("reject the basis for this expulsion"); PLOVER codes the
+    outer act. An event condemned at its first mention in the document is new information and
+    stays ("condemns the detention of X"); condemned again, it is a back-reference.
     """
     out = dict(kept)
     for i in kept:
         outer = _holder(doc[i], kept)
-        if outer is not None:
-            del out[i]
+        if outer is None:
+            continue
+        # what is condemned happened; what is demanded, rejected or praised is only its content
+        as_object = doc[i].dep_ == "dobj" and doc[i].head.i == outer and doc[i].pos_ in {"NOUN", "PROPN"}
+        if as_object and kept[outer].event == "ACCUSE" and kept[i].event not in seen:
+            continue
+        del out[i]
     return out
 
 
