@@ -184,3 +184,20 @@ PURPOSE = [
 
 def test_a_purpose_is_not_an_event():
     assert _code(PURPOSE, [(0, 1, "BLR", "OPP")]) == ()
+
+
+# "Two diplomats were denied entry ."
+DENIED = [
+    ("Two", "two", "NUM", "CD", "nummod", 1),
+    ("diplomats", "diplomat", "NOUN", "NNS", "nsubjpass", 3),
+    ("were", "be", "AUX", "VBD", "auxpass", 3),
+    ("denied", "deny", "VERB", "VBN", "ROOT", 3),
+    ("entry", "entry", "NOUN", "NN", "dobj", 3),
+    (".", ".", "PUNCT", ".", "punct", 3),
+]
+
+
+def test_what_is_done_to_people_by_no_one_named_is_the_states():
+    (event,) = _code(DENIED, [(1, 1, "ESP", "GOV")], home="HND")
+    assert event.event == "REJECT"
+    assert [(a.country, a.sector, a.text) for a in event.actor] == [("HND", "GOV", "")]

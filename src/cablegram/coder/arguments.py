@@ -72,6 +72,10 @@ class MentionIndex:
             found += [
                 self.by_token[c.i] for c in tok.children if c.dep_ in _NP_DEPS and c.i in self.by_token
             ][:1]
+            if not found and tok.pos_ in {"NOUN", "PROPN"}:
+                # "The Saudi-led coalition": a mention deeper in the noun's own modifiers
+                found += [self.by_token[t.i] for c in tok.lefts if c.dep_ in _NP_DEPS | {"npadvmod"}
+                          for t in c.subtree if t.i in self.by_token][:1]
         if not found and depth == 0:
             # "the president of Iran", "25 of the 150 demonstrators": the of-phrase names the group
             for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):

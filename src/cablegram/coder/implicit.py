@@ -50,6 +50,8 @@ _US_GOV = re.compile(
     r"(?:[/:]|$)"
 )
 _FIRST_PERSON = {"we", "us", "our"}
+# acts done to people by the state: a passive with no doer named is the state's
+_STATE_ACTS = {"REJECT", "RETREAT", "CONCEDE", "ACCUSE", "COERCE", "SANCTION"}
 
 
 def note_countries(mentions: Sequence[Actor], ctx: DocContext) -> None:
@@ -97,11 +99,19 @@ def first_person(tok: Token, ctx: DocContext, offset: int) -> Actor | None:
 
 
 def implicit_actors(
-    event: str, cameo: str, actor: tuple[Actor, ...], recipient: tuple[Actor, ...], at: int, ctx: DocContext
+    event: str, cameo: str, actor: tuple[Actor, ...], recipient: tuple[Actor, ...], at: int, ctx: DocContext,
+    *, passive: bool = False,
 ) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
     """Fill in what the act implies: the state's police for an arrest, demonstrators' own
-    government for a protest. Named actors are kept; only empty sides are filled."""
+    government for a protest, the state for what is done to people by no one named ("were denied
+    entry", "were accused of"), the document's government for sanctions no one is said to impose.
+    Named actors are kept; only empty sides are filled."""
     rule = next(((s, t) for e, prefix, s, t in _IMPLIED if e == event and cameo.startswith(prefix)), None)
+    if rule is None and not actor and (passive and event in _STATE_ACTS or event == "SANCTION"):
+        # the state the document is about (it may act on foreigners: "diplomats were denied entry")
+        home = home_country(ctx) or _domestic(recipient)
+        sector = "COP" if event == "ACCUSE" else "GOV"
+        return ((_implied(home, sector, at, event),) if home else actor), recipient
     if rule is None:
         return actor, recipient
     src_sector, tgt_sector = rule

@@ -158,8 +158,9 @@ class EventCoder:
             cameo, event, mode = _PROMISE[event]
             fact = replace(fact, value="asserted")
         span = _trigger_span(doc, m, ctx.offset)
+        passive = tok.tag_ == "VBN" and not any(c.dep_ in {"nsubj", "agent"} for c in tok.children)
         return self._make(sent, tok, span, (cameo, event, mode), actor, recipient, fact, ctx, s_index,
-                          confidence=_confidence(actor, recipient, m))
+                          confidence=_confidence(actor, recipient, m), passive=passive)
 
     def _make(
         self,
@@ -174,10 +175,11 @@ class EventCoder:
         s_index: int,
         *,
         confidence: float,
+        passive: bool = False,
     ) -> Event:
         """The event record: implicit actors filled in, codes and scores from the ontology."""
         cameo, event, mode = codes
-        actor, recipient = implicit_actors(event, cameo, actor, recipient, span.start, ctx)
+        actor, recipient = implicit_actors(event, cameo, actor, recipient, span.start, ctx, passive=passive)
         code = ontology.cameo(cameo)
         return Event(
             event_id=stable_id(ctx.document.doc_id, span.start, span.end, cameo),
