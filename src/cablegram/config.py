@@ -36,6 +36,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("cache_dir", "~/.cache/cablegram", "Folder for caches built on first use (the gazetteer)."),
     Setting("kb_dir", "~/.cablegram/kb", "Folder of user knowledge-base files (*.jsonl of KB entries)."),
     Setting("max_line_bytes", 10_000_000, "Longest JSONL/CSV line accepted (bytes)."),
+    Setting("max_doc_bytes", 2_000_000, "Longest document text accepted (UTF-8 bytes); longer ones get E126."),
+    Setting("max_html_bytes", 10_000_000, "Largest HTML page accepted (bytes); larger ones get E126."),
+    Setting("kb_max_file_bytes", 5_000_000, "Largest file `kb add` reads or the KB folder loads (bytes)."),
+    Setting("kb_max_entries", 50_000, "Most entries one `kb add` file may hold."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
