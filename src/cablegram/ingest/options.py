@@ -40,6 +40,8 @@ class IngestOptions:
     dedup: bool = True
     max_line_bytes: int = _MAX_LINE_DEFAULT
     max_doc_bytes: int = _DEFAULTS["max_doc_bytes"]
+    # Resolved paths a folder walk never reads (the run's own output file, written meanwhile).
+    skip_files: frozenset[str] = frozenset()
     max_html_bytes: int = _DEFAULTS["max_html_bytes"]
 
 

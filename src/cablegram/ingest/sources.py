@@ -134,6 +134,8 @@ def walk_folder(root: Path, options: IngestOptions, *, problems: list[IngestErro
             path = base / name
             if name.startswith(".") or not _wanted(path, root, options):
                 continue
+            if options.skip_files and str(path.resolve()) in options.skip_files:
+                continue
             if path.is_file():
                 found.append(path)
             elif path.is_symlink():
