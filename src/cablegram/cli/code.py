@@ -84,6 +84,18 @@ def add_input_arguments(p: argparse.ArgumentParser) -> None:
                    help="code repeated texts again instead of once per run")
 
 
+def check_input_arguments(args: argparse.Namespace) -> IngestOptions:
+    """The input options, or the usage error (exit 2) an unusable --encoding is, raised before
+    any model loads."""
+    from ..ingest.text import check_encoding
+
+    options = input_options(args)
+    problem = check_encoding(options.encoding)
+    if problem is not None:
+        raise problem
+    return options
+
+
 def input_options(args: argparse.Namespace) -> IngestOptions:
     """IngestOptions from the parsed input flags and the size-limit settings."""
     settings = settings_from(args)
@@ -142,6 +154,7 @@ def code_documents(
 def run(args: argparse.Namespace) -> int:
     """`cablegram code INPUT... [--format jsonl|csv] [--out FILE]`: 0 when every input was coded,
     1 when some were skipped (each reported as it happens)."""
+    check_input_arguments(args)
     failures = FailureLog()
     stats = IngestStats()
     n_docs = n_events = n_other = 0

@@ -99,7 +99,8 @@ def _yaml_rows(text: str, path: Path) -> list[Any]:
 
 
 def _csv_rows(text: str, path: Path) -> list[Any]:
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    # strict: a quote left open is an error, not the rest of the file read as one name.
+    reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
     try:
         return list(reader)
     except csv.Error as exc:

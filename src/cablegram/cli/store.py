@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import CablegramError, IngestError, StoreError
 from ..records import Document
-from .code import add_input_arguments, read_documents
+from .code import add_input_arguments, check_input_arguments, read_documents
 from .common import FailureLog, non_negative_int, parse_date, positive_int, progress, report_failures, settings_from
 
 if TYPE_CHECKING:  # the store (DuckDB, pyarrow) is imported when a store command runs
@@ -85,7 +85,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     _count(p)
     p.set_defaults(func=run_top_dyads)
 
-    from ..store.export import EXPORT_FORMATS
+    from ..store.formats import EXPORT_FORMATS
 
     p = sub.add_parser("export", help="export events: plover-jsonl, phoenix-tsv, gdelt-csv, csv, parquet")
     _db(p)
@@ -261,6 +261,7 @@ def run_ingest(args: argparse.Namespace) -> int:
     from ..scale import make_executor
 
     settings = settings_from(args)
+    check_input_arguments(args)
     failures = FailureLog()
     with _open(args, read_only=False) as store, make_executor(settings) as executor:
         docs = progress(read_documents(args, failures), label="ingesting")

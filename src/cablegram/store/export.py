@@ -29,10 +29,10 @@ from ..errors import StoreError
 from .base import Store
 from .cells import neutralise_row, sql_neutralise
 from .filters import EventFilter, where_clause
+from .formats import EXPORT_FORMATS
 
 __all__ = ["EXPORT_FORMATS", "GDELT_COLUMNS", "PHOENIX_COLUMNS", "export_events", "plover_record"]
 
-EXPORT_FORMATS = ("plover-jsonl", "phoenix-tsv", "gdelt-csv", "csv", "parquet")
 
 _SOURCE = """
 SELECT e.*, cm.cluster_id, ec.n_mentions, ec.n_docs, d.url, d.source, d.title, d.published,
