@@ -6,7 +6,7 @@ DB ?= cablegram.duckdb
 STAMP := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
 
-.PHONY: run test unit integration lint eval bench bench-store clean serve
+.PHONY: run test unit integration lint eval bench bench-store clean serve fuzz bench-longdoc
 
 $(STAMP): requirements/lock.txt requirements/model.txt pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -30,6 +30,10 @@ test: $(DEVSTAMP)
 unit: $(DEVSTAMP)
 	$(BIN)/python -m pytest -q tests/unit
 
+# The fuzz suite runs in `make test` with a small budget; this runs it with thousands of inputs.
+fuzz: $(DEVSTAMP)
+	CABLEGRAM_FUZZ=long $(BIN)/python -m pytest -q tests/fuzz
+
 lint: $(DEVSTAMP)
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy src
@@ -39,6 +43,9 @@ eval: $(DEVSTAMP)
 
 bench-store: $(STAMP)
 	$(BIN)/python bench/store.py
+
+bench-longdoc: $(STAMP)
+	$(BIN)/python bench/longdoc.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py

@@ -93,6 +93,8 @@ def _yaml_rows(text: str, path: Path) -> list[Any]:
         raise ResolutionError("E201", path=str(path), line=line, detail=f"not valid YAML ({detail})") from None
     except RecursionError:
         raise ResolutionError("E201", path=str(path), line=0, detail="nested too deeply") from None
+    except (ValueError, TypeError, OverflowError) as exc:  # e.g. a date YAML reads as one: 2024-13-45
+        raise ResolutionError("E201", path=str(path), line=0, detail=f"not valid YAML ({exc})") from None
     if not isinstance(data, list):
         raise ResolutionError("E201", path=str(path), line=1, detail="expected a list of entries")
     return data

@@ -280,10 +280,12 @@ class InputReader:
         if not data.strip():
             yield IngestError("E104", path=label)
             return
-        if looks_binary(data):
+        fmt = self._format(label, data)
+        # In JSONL and CSV a stray NUL spoils one record, which the reader reports; elsewhere
+        # (and when NULs are everywhere) the file is binary.
+        if looks_binary(data, tolerant=fmt in _RECORD_FORMATS):
             yield IngestError("E105", path=label)
             return
-        fmt = self._format(label, data)
         if fmt is None:
             yield IngestError("E123", path=label)
             return

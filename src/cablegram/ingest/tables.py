@@ -11,7 +11,7 @@ from ..errors import IngestError
 from ..records import Document
 from .jsonl import TEXT_COLUMNS, record_items, text_column_of
 from .options import IngestOptions
-from .text import decode_bytes
+from .text import decode_bytes, resolve_encoding
 
 __all__ = ["read_csv"]
 
@@ -39,7 +39,7 @@ def _dialect(sample: str, label: str) -> type[csv.Dialect]:
 def read_csv(data: bytes, *, label: str, options: IngestOptions) -> Iterator[Document | IngestError]:
     """A document per row; E111 when the text column is missing, E115/E121 for bad rows."""
     try:
-        text = decode_bytes(data, label=label, encoding=options.encoding)
+        text, bad_lines = _decode(data, label=label, encoding=options.encoding)
     except IngestError as exc:
         yield exc
         return
@@ -55,11 +55,41 @@ def read_csv(data: bytes, *, label: str, options: IngestOptions) -> Iterator[Doc
         wanted = options.text_column or " / ".join(TEXT_COLUMNS)
         yield IngestError("E111", path=label, column=wanted, columns=", ".join(columns) or "none")
         return
-    yield from _rows(reader, text=text, label=label, options=options)
+    yield from _rows(reader, text=text, label=label, options=options, bad_lines=bad_lines)
+
+
+_MAX_BAD_SPOTS = 100
+
+
+def _decode(data: bytes, *, label: str, encoding: str) -> tuple[str, set[int]]:
+    """The decoded table, and the lines holding bytes the codec refused (U+FFFD there).
+
+    A few bad bytes spoil their rows only (reported per row); past _MAX_BAD_SPOTS the file is
+    not in this encoding at all and the usual whole-file error is raised.
+    """
+    try:
+        return decode_bytes(data, label=label, encoding=encoding), set()
+    except IngestError as exc:
+        if exc.code not in {"E103", "E117"}:
+            raise
+        codec = resolve_encoding(data, label=label, encoding=encoding)
+        parts: list[str] = []
+        bad: set[int] = set()
+        start = 0
+        while True:
+            try:
+                parts.append(data[start:].decode(codec))
+                return "".join(parts), bad
+            except UnicodeDecodeError as err:
+                if len(bad) >= _MAX_BAD_SPOTS:
+                    raise exc from None
+                parts.append(data[start : start + err.start].decode(codec) + "\ufffd")
+                bad.add(data.count(b"\n", 0, start + err.start) + 1)
+                start += err.end
 
 
 def _rows(
-    reader: csv.DictReader, *, text: str, label: str, options: IngestOptions
+    reader: csv.DictReader, *, text: str, label: str, options: IngestOptions, bad_lines: set[int] = frozenset()
 ) -> Iterator[Document | IngestError]:
     # One row of lookahead: the last row is checked for a quote left open, which makes the csv
     # module read the rest of the file as one field (rows silently swallowed).
@@ -74,7 +104,7 @@ def _rows(
             yield _row_error(exc, label=label, line=reader.line_num, options=options)
             continue
         if held is not None:
-            yield from record_items(held[0], label=label, line=held[1], options=options, input_format="csv")
+            yield from _row_items(held, label=label, options=options, bad_lines=bad_lines)
         held = (row, reader.line_num, first_line)
     if held is None:
         return
@@ -82,6 +112,17 @@ def _rows(
     if line > first_line and _quote_left_open(text, first_line, reader.dialect):
         detail = f"a quote opened on line {first_line} is never closed; lines {first_line}-{line} were not read"
         yield IngestError("E121", path=label, line=first_line, detail=detail)
+        return
+    yield from _row_items(held, label=label, options=options, bad_lines=bad_lines)
+
+
+def _row_items(
+    held: tuple[dict, int, int], *, label: str, options: IngestOptions, bad_lines: set[int]
+) -> Iterator[Document | IngestError]:
+    row, line, first_line = held
+    if bad_lines and any(n in bad_lines for n in range(first_line, line + 1)):
+        yield IngestError("E117", path=f"{label}:{line}", encoding=options.encoding,
+                          detail="bytes in this row are not in that encoding; the other rows were read")
         return
     yield from record_items(row, label=label, line=line, options=options, input_format="csv")
 

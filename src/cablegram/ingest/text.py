@@ -59,14 +59,17 @@ def check_encoding(encoding: str) -> IngestError | None:
     return IngestError("E118", encoding=encoding)
 
 
-def looks_binary(data: bytes) -> bool:
+def looks_binary(data: bytes, *, tolerant: bool = False) -> bool:
     """True for data with NUL bytes near the start (images, archives, office files).
 
-    UTF-16 text also has NULs; it passes when it starts with its byte-order mark.
+    UTF-16 text also has NULs; it passes when it starts with its byte-order mark. `tolerant`
+    (record formats) lets a few NULs through: one corrupt record must not sink the file.
     """
     head = data[:8192]
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return False
+    if tolerant:
+        return head.count(b"\x00") * 64 > len(head)
     return b"\x00" in head
 
 
