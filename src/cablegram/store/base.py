@@ -149,7 +149,8 @@ class Store:
         except Exception as exc:
             # Any failure (disk, constraint, a bug in a builder) must leave the store untouched.
             self._rollback()
-            raise StoreError("E405", path=self.path, detail=str(exc).splitlines()[0] if str(exc) else repr(exc)) from exc
+            detail = str(exc).splitlines()[0] if str(exc) else repr(exc)
+            raise StoreError("E405", path=self.path, detail=detail) from exc
 
     def _rollback(self) -> None:
         # A failed COMMIT (disk full) has already aborted the transaction: ROLLBACK would raise
