@@ -625,3 +625,18 @@ def test_code_from_stdin_imports_no_store_and_builds_no_tables():
     from cablegram import open_store as exported
 
     assert exported is open_store
+
+
+def test_finding_09_paragraph_starts_are_set_in_one_pass():
+    # The paragraph splitter set sentence starts token by token, and spaCy's setter scans the
+    # whole document each time: quadratic (27 s for a 630 KB document). One array write now.
+    import spacy
+
+    from cablegram.nlp.paragraphs import ParagraphSplitter
+
+    nlp = spacy.blank("en")
+    doc = nlp.make_doc("\n\n".join(["Russia attacked Ukraine on Monday. Officials said three died"] * 50))
+    ParagraphSplitter()(doc)
+    starts = [t.i for t in doc if t.is_sent_start]
+    assert len(starts) == 50 and all(doc[i].text == "Russia" for i in starts)
+    assert [t.i for t in doc if t.is_sent_start is None][:1] == [1]  # the rest is left to the parser
