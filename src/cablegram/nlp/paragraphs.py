@@ -8,7 +8,7 @@ name when `register()` is called (by `load_nlp`), never as an import side effect
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -44,7 +44,7 @@ class ParagraphSplitter:
             return
         from spacy.attrs import SENT_START
 
-        values = doc.to_array([SENT_START])
+        values: Any = doc.to_array([SENT_START])  # an (n, 1) integer array
         values[starts] = 1
         doc.from_array([SENT_START], values)
 
