@@ -640,3 +640,14 @@ def test_finding_09_paragraph_starts_are_set_in_one_pass():
     starts = [t.i for t in doc if t.is_sent_start]
     assert len(starts) == 50 and all(doc[i].text == "Russia" for i in starts)
     assert [t.i for t in doc if t.is_sent_start is None][:1] == [1]  # the rest is left to the parser
+
+
+def test_no_model_is_loaded_when_every_input_is_bad(monkeypatch):
+    from cablegram.config import Settings
+    from cablegram.scale import LocalExecutor, executors
+
+    def no_model(values):
+        raise AssertionError("the pipeline was built for no documents")
+
+    monkeypatch.setattr(executors, "_worker_pipeline", no_model)
+    assert list(LocalExecutor(settings=Settings.load(env=False)).code(iter([]))) == []

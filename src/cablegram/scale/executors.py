@@ -16,7 +16,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import islice
+from itertools import chain, islice
 from typing import Any
 
 from ..config import Settings
@@ -80,6 +80,12 @@ class LocalExecutor(Executor):
         self._pool: Any = None
 
     def code(self, documents: Iterable[Document]) -> Iterator[CodedDocument]:
+        # Nothing to code (every input was bad): do not load the model (seconds) for nothing.
+        stream = iter(documents)
+        first = next(stream, None)
+        if first is None:
+            return
+        documents = chain([first], stream)
         processes = int(self.settings["n_process"])
         if processes > 1 and self._pipeline is None:
             yield from self._code_in_pool(documents, processes)
