@@ -78,19 +78,31 @@ def main() -> None:
         return
     print(f"{'size':>8} {'bytes':>9} {'code s':>8} {'code ms/KB':>11} {'parse ms/KB':>12} "
           f"{'code/parse':>10} {'ms/KB vs first':>15}")
-    first = None
+    run(pipeline, nlp, texts, sizes=sizes, repeat=args.repeat, echo=True)
+
+
+def run(pipeline, nlp, texts: list[str], *, sizes: list[int], repeat: int, echo: bool = False) -> list[dict]:
+    """One row of figures per size: seconds and ms/KB for coding and for the plain parse."""
+    from cablegram.records import Document
+
+    rows: list[dict] = []
     for kb in sizes:
         text = document(texts, kb)
+        size = len(text.encode("utf-8"))
         nlp.max_length = max(nlp.max_length, len(text) + 1)
         doc = Document(doc_id=f"long-{kb}", text=text)
-        repeat = args.repeat if kb <= 100 else max(1, args.repeat - 2)
-        coded = timed(lambda d=doc: pipeline.code_document(d), repeat)
-        parsed = timed(lambda t=text: nlp(t), repeat)
-        per_kb = coded / (len(text.encode("utf-8")) / 1000)
-        first = first or per_kb
-        print(f"{kb:>6}KB {len(text.encode('utf-8')):>9} {coded:>8.2f} {per_kb * 1000:>11.2f} "
-              f"{parsed / (len(text.encode('utf-8')) / 1000) * 1000:>12.2f} {coded / parsed:>10.2f} "
-              f"{per_kb / first:>15.2f}", flush=True)
+        runs = repeat if kb <= 100 else max(1, repeat - 2)
+        coded = timed(lambda d=doc: pipeline.code_document(d), runs)
+        parsed = timed(lambda t=text: nlp(t), runs)
+        row = {"kb": kb, "bytes": size, "code_s": coded, "code_ms_per_kb": coded / size * 1e6,
+               "parse_ms_per_kb": parsed / size * 1e6, "code_over_parse": coded / parsed}
+        row["vs_first"] = row["code_ms_per_kb"] / (rows[0]["code_ms_per_kb"] if rows else row["code_ms_per_kb"])
+        rows.append(row)
+        if echo:
+            print(f"{kb:>6}KB {size:>9} {coded:>8.2f} {row['code_ms_per_kb']:>11.2f} "
+                  f"{row['parse_ms_per_kb']:>12.2f} {row['code_over_parse']:>10.2f} {row['vs_first']:>15.2f}",
+                  flush=True)
+    return rows
 
 
 def profile(pipeline, doc) -> None:
