@@ -128,5 +128,5 @@ def ingest_summary(stats: IngestStats) -> str:
     return (
         f"read {stats.documents} documents from {stats.files} files ({formats}); "
         f"{stats.duplicates} duplicates and {stats.non_english} non-English texts left out, "
-        f"{stats.errors} errors"
+        f"{stats.errors} errors" + (f", {stats.warnings} warnings" if stats.warnings else "")
     )
