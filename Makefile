@@ -6,7 +6,7 @@ DB ?= cablegram.duckdb
 STAMP := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
 
-.PHONY: run test unit integration lint eval bench bench-store bench-serve clean serve
+.PHONY: run test unit integration lint eval bench bench-store bench-serve bench-longdoc clean serve fuzz
 
 $(STAMP): requirements/lock.txt requirements/model.txt pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -38,6 +38,10 @@ test: $(DEVSTAMP)
 unit: $(DEVSTAMP)
 	$(BIN)/python -m pytest -q tests/unit
 
+# The fuzz suite runs in `make test` with a small budget; this runs it with thousands of inputs.
+fuzz: $(DEVSTAMP)
+	CABLEGRAM_FUZZ=long $(BIN)/python -m pytest -q tests/fuzz
+
 lint: $(DEVSTAMP)
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy src
@@ -50,6 +54,9 @@ bench-store: $(STAMP)
 
 bench-serve: $(STAMP)
 	$(BIN)/python bench/serve.py
+
+bench-longdoc: $(STAMP)
+	$(BIN)/python bench/longdoc.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py

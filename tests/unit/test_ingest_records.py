@@ -38,11 +38,12 @@ def test_jsonl_with_named_columns(tmp_path):
     assert doc.text == "Turkey recalled its ambassador."
 
 
-def test_jsonl_bad_date_is_coded(tmp_path):
+def test_jsonl_bad_date_warns_and_keeps_the_record(tmp_path):
     path = tmp_path / "d.jsonl"
     path.write_text('{"id": "a", "text": "Some text.", "date": "last Tuesday"}\n')
-    (err,) = _read([path])
-    assert err.code == "E109" and "d.jsonl:1" in err.message
+    warning, doc = _read([path])
+    assert warning.code == "E124" and "d.jsonl:1" in warning.message
+    assert (doc.doc_id, doc.published) == ("a", None)
 
 
 def test_csv_with_named_columns():

@@ -45,11 +45,13 @@ def test_rewriting_the_same_documents_adds_nothing():
     assert _counts(store)["events"] == 2
 
 
-def test_same_text_under_another_id_is_a_duplicate():
+def test_same_text_under_another_id_is_a_document_of_its_own():
+    # Issue 10, item 7: a syndicated story under a second id keeps its own events.
     store = MemoryStore()
     store.write([coded("d1", event("d1"), text="Same words here.")])
     report = store.write([coded("other", event("other"), text="same   WORDS here.")])
-    assert report.skipped_duplicates == 1 and _counts(store)["documents"] == 1
+    assert (report.added_docs, report.skipped_duplicates) == (1, 0)
+    assert _counts(store)["documents"] == 2 and _counts(store)["events"] == 2
 
 
 def test_duplicates_inside_one_batch_are_stored_once():

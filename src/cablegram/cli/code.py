@@ -1,4 +1,9 @@
-"""`cablegram code`: code inputs and write events as JSONL or CSV."""
+"""`cablegram code`: code inputs and write events (and quotes and advisories) as JSONL or CSV.
+
+JSONL output has one record per line with a `record` field saying what it is: `event`,
+`quote` or `advisory` (an event's other fields are those of `Event.to_dict`). CSV output has
+the events only, one flat row each, text cells guarded against spreadsheet formulas.
+"""
 
 from __future__ import annotations
 
@@ -7,14 +12,16 @@ import csv
 import json
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
+from pathlib import Path
 from typing import IO, Any
 
-from ..errors import CablegramError
+from ..errors import CablegramError, ConfigError, IngestWarning
 from ..ingest import FORMATS, IngestOptions, IngestStats, InputReader
 from ..records import CodedDocument, Document, Event
-from .common import ingest_summary, parse_date, progress, report_failures, settings_from
+from ..store.cells import neutralise
+from .common import FailureLog, ingest_summary, parse_date, progress, report_failures, settings_from
 
 CSV_COLUMNS = (
     "event_id",
@@ -77,8 +84,23 @@ def add_input_arguments(p: argparse.ArgumentParser) -> None:
                    help="code repeated texts again instead of once per run")
 
 
+def check_input_arguments(args: argparse.Namespace) -> IngestOptions:
+    """The input options, or the usage error (exit 2) an unusable --encoding is, raised before
+    any model loads."""
+    from ..ingest.text import check_encoding
+
+    options = input_options(args)
+    problem = check_encoding(options.encoding)
+    if problem is not None:
+        raise problem
+    return options
+
+
 def input_options(args: argparse.Namespace) -> IngestOptions:
-    """IngestOptions from the parsed input flags and the max_line_bytes setting."""
+    """IngestOptions from the parsed input flags and the size-limit settings."""
+    settings = settings_from(args)
+    out = getattr(args, "out", "-")
+    skip = frozenset({str(Path(out).resolve())}) if isinstance(out, str) and out != "-" else frozenset()
     return IngestOptions(
         input_format=args.input_format,
         published=parse_date(args.published),
@@ -90,7 +112,10 @@ def input_options(args: argparse.Namespace) -> IngestOptions:
         exclude=tuple(getattr(args, "exclude", ()) or ()),
         language_check=not getattr(args, "no_language_check", False),
         dedup=not getattr(args, "keep_duplicates", False),
-        max_line_bytes=settings_from(args)["max_line_bytes"],
+        max_line_bytes=settings["max_line_bytes"],
+        max_doc_bytes=settings["max_doc_bytes"],
+        max_html_bytes=settings["max_html_bytes"],
+        skip_files=skip,
     )
 
 
@@ -100,10 +125,14 @@ def read_documents(
     """Documents from the inputs; bad inputs go to `failures` and the rest goes on.
 
     Pass `stats` to get the counts (read, duplicates, non-English) for the end-of-run summary.
+    Warnings (a record read without its bad date) go to `failures.warn` when it is a FailureLog.
     """
     reader = InputReader(options=input_options(args), stats=stats if stats is not None else IngestStats())
     for item in reader.read(args.inputs):
-        if isinstance(item, CablegramError):
+        if isinstance(item, IngestWarning):
+            if isinstance(failures, FailureLog):
+                failures.warn(item)
+        elif isinstance(item, CablegramError):
             failures.append(item)
         else:
             yield item
@@ -123,32 +152,89 @@ def code_documents(
 
 
 def run(args: argparse.Namespace) -> int:
-    failures: list[CablegramError] = []
+    """`cablegram code INPUT... [--format jsonl|csv] [--out FILE]`: 0 when every input was coded,
+    1 when some were skipped (each reported as it happens)."""
+    check_input_arguments(args)
+    failures = FailureLog()
     stats = IngestStats()
-    n_docs = n_events = 0
+    n_docs = n_events = n_other = 0
     started = time.perf_counter()
-    target = open(args.out, "w", encoding="utf-8", newline="") if args.out != "-" else nullcontext(sys.stdout)
-    with target as out:
-        writer = _writer(out, args.format)
-        for coded in code_documents(args, failures, stats=stats):
-            n_docs += 1
-            for event in coded.events:
-                writer(event)
-                n_events += 1
+    with open_output(args.out, inputs=args.inputs) as out:
+        write = _writer(out, args.format)
+        try:
+            for coded in code_documents(args, failures, stats=stats):
+                n_docs += 1
+                n_events += len(coded.events)
+                n_other += write(coded)
+        except OSError as exc:
+            if args.out == "-":
+                raise  # stdout: a closed pipe is handled by the CLI's main
+            raise ConfigError("E506", path=args.out, detail=exc.strerror or str(exc)) from None
     report_failures(failures)
     elapsed = time.perf_counter() - started
-    print(f"coded {n_docs} documents, {n_events} events in {elapsed:.1f} s "
+    print(f"coded {n_docs} documents, {n_events} events ({n_other} quotes and advisories) in {elapsed:.1f} s "
           f"({n_docs / max(elapsed, 1e-9):.1f} docs/s)", file=sys.stderr)
     print(ingest_summary(stats), file=sys.stderr)
     return 1 if failures else 0
 
 
-def _writer(out: IO[str], fmt: str):  # -> Callable[[Event], None]
+def open_output(out: str, *, inputs: Iterable[str]) -> Any:
+    """A writable text stream for `--out` (stdout for '-'), refusing to overwrite an input (E505)
+    or to write where it cannot (E506) before anything is read."""
+    if out == "-":
+        return nullcontext(sys.stdout)
+    target = Path(out)
+    if target.is_dir():
+        raise ConfigError("E506", path=out, detail="it is a folder")
+    for raw in inputs:
+        if _overwrites(target, raw):
+            raise ConfigError("E505", out=out, path=raw)
+    try:
+        return open(target, "w", encoding="utf-8", newline="")
+    except OSError as exc:
+        raise ConfigError("E506", path=out, detail=exc.strerror or str(exc)) from None
+
+
+def _overwrites(target: Path, raw: str) -> bool:
+    """True when writing `target` would clobber the input `raw`: the file itself, or a file
+    already in the folder. (A new file in an input folder is fine: the walk skips it.)"""
+    if raw == "-" or raw.startswith(("http://", "https://")) or not target.exists():
+        return False
+    source = Path(raw)
+    if not source.exists():
+        return False
+    resolved = target.resolve()
+    if source.is_dir():
+        return source.resolve() in resolved.parents
+    return resolved == source.resolve()
+
+
+def _writer(out: IO[str], fmt: str) -> Callable[[CodedDocument], int]:
+    """A function writing one coded document's records; it returns how many quotes and
+    advisories it wrote (CSV: none)."""
     if fmt == "jsonl":
-        return lambda e: out.write(json.dumps(e.to_dict(), ensure_ascii=False) + "\n")
+
+        def write_jsonl(coded: CodedDocument) -> int:
+            lines = [_json({"record": "event", **e.to_dict()}) for e in coded.events]
+            lines += [_json({"record": "quote", **q.to_dict()}) for q in coded.quotes]
+            lines += [_json({"record": "advisory", **a.to_dict()}) for a in coded.advisories]
+            out.write("".join(lines))
+            return len(coded.quotes) + len(coded.advisories)
+
+        return write_jsonl
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
     writer.writeheader()
-    return lambda e: writer.writerow(event_row(e))
+
+    def write_csv(coded: CodedDocument) -> int:
+        for event in coded.events:
+            writer.writerow({k: neutralise(v) for k, v in event_row(event).items()})
+        return 0
+
+    return write_csv
+
+
+def _json(record: dict[str, Any]) -> str:
+    return json.dumps(record, ensure_ascii=False) + "\n"
 
 
 def _codes(actors: Iterable[Any]) -> str:

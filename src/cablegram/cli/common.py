@@ -1,4 +1,8 @@
-"""Helpers shared by the command modules: settings, dates, progress, error reports."""
+"""Helpers shared by the command modules: settings, dates, numbers, progress, error reports.
+
+Errors about single inputs print as they happen (`FailureLog`), and the end of a run prints a
+one-line summary of them by code.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,17 @@ from typing import TypeVar
 from ..config import Settings, parse_assignments
 from ..errors import CablegramError, ConfigError
 from ..ingest import IngestStats
+
+__all__ = [
+    "FailureLog",
+    "ingest_summary",
+    "non_negative_int",
+    "parse_date",
+    "positive_int",
+    "progress",
+    "report_failures",
+    "settings_from",
+]
 
 T = TypeVar("T")
 
@@ -26,6 +41,48 @@ def parse_date(value: str | None) -> Date | None:
         return Date.fromisoformat(value)
     except ValueError:
         raise ConfigError("E504", detail=f"expected a date as YYYY-MM-DD, got '{value}'") from None
+
+
+def non_negative_int(value: str) -> int:
+    """argparse type: an integer 0 or more (a negative --limit is a usage error, exit 2)."""
+    number = _int(value)
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"E504 expected 0 or more, got {value}")
+    return number
+
+
+def positive_int(value: str) -> int:
+    """argparse type: an integer 1 or more."""
+    number = _int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"E504 expected 1 or more, got {value}")
+    return number
+
+
+def _int(value: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"E504 expected a whole number, got '{value}'") from None
+
+
+class FailureLog(list[CablegramError]):
+    """Failures kept for the end-of-run summary, each printed on stderr when it is added, so a
+    long run shows its problems as they happen. Warnings (the input was still read) print too,
+    and are counted apart: they do not make the run fail."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.warnings = 0
+
+    def append(self, exc: CablegramError) -> None:
+        print(f"error: {exc.message}", file=sys.stderr, flush=True)
+        super().append(exc)
+
+    def warn(self, exc: CablegramError) -> None:
+        """Print a warning (not kept as a failure)."""
+        self.warnings += 1
+        print(f"warning: {exc.message}", file=sys.stderr, flush=True)
 
 
 def progress(items: Iterable[T], *, label: str, unit: str = "doc") -> Iterator[T]:
@@ -52,9 +109,11 @@ def progress(items: Iterable[T], *, label: str, unit: str = "doc") -> Iterator[T
 
 
 def report_failures(failures: list[CablegramError], *, skipped_what: str = "inputs") -> None:
-    """One line per failure, then a summary line; all on stderr."""
-    for exc in failures:
-        print(f"error: {exc.message}", file=sys.stderr)
+    """A summary line of the failures by code (each one too, unless already printed by a
+    FailureLog); all on stderr."""
+    if not isinstance(failures, FailureLog):
+        for exc in failures:
+            print(f"error: {exc.message}", file=sys.stderr)
     if failures:
         codes: dict[str, int] = {}
         for exc in failures:
@@ -69,5 +128,5 @@ def ingest_summary(stats: IngestStats) -> str:
     return (
         f"read {stats.documents} documents from {stats.files} files ({formats}); "
         f"{stats.duplicates} duplicates and {stats.non_english} non-English texts left out, "
-        f"{stats.errors} errors"
+        f"{stats.errors} errors" + (f", {stats.warnings} warnings" if stats.warnings else "")
     )

@@ -11,15 +11,18 @@ import json
 import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import asdict
+from dataclasses import asdict, dataclass, field
 from itertools import islice
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..errors import CablegramError, StoreError
+from ..errors import CablegramError, IngestError, StoreError
 from ..records import Document
-from ..store import EventFilter, Store, WriteReport, open_store
-from .code import add_input_arguments, read_documents
-from .common import parse_date, progress, report_failures, settings_from
+from .code import add_input_arguments, check_input_arguments, read_documents
+from .common import FailureLog, non_negative_int, parse_date, positive_int, progress, report_failures, settings_from
+
+if TYPE_CHECKING:  # the store (DuckDB, pyarrow) is imported when a store command runs
+    from ..scale import Executor
+    from ..store import EventFilter, Store, WriteReport
 
 COUNT_CHOICES = ("reports", "events")
 
@@ -29,7 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("ingest", help="code inputs and store them in DuckDB (no duplicates on re-ingest)")
     add_input_arguments(p)
     _db(p)
-    p.add_argument("--batch-size", type=int, default=256, help="documents per atomic write (default 256)")
+    p.add_argument("--batch-size", type=positive_int, default=256, help="documents per atomic write (default 256)")
     p.add_argument("--no-cluster", action="store_true", help="skip re-clustering events afterwards")
     p.set_defaults(func=run_ingest)
 
@@ -40,14 +43,15 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("cluster", help="group event mentions from many reports into events")
     _db(p)
-    p.add_argument("--window", type=int, help="days apart two mentions may be (setting cluster_window_days)")
+    p.add_argument("--window", type=non_negative_int,
+                   help="days apart two mentions may be (setting cluster_window_days)")
     p.set_defaults(func=run_cluster)
 
     p = sub.add_parser("search", help="events by actor, type, code, date, place, text; --docs for documents")
     _db(p)
     add_filter_arguments(p)
     p.add_argument("--docs", metavar="TEXT", help="search documents by text instead of events")
-    p.add_argument("--limit", type=int, default=50, help="most rows to show (default 50)")
+    p.add_argument("--limit", type=non_negative_int, default=50, help="most rows to show (default 50)")
     p.add_argument("--json", action="store_true", help="print JSON lines instead of a table")
     p.set_defaults(func=run_search)
 
@@ -76,12 +80,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     _db(p)
     p.add_argument("--since", help="first date YYYY-MM-DD")
     p.add_argument("--until", help="last date YYYY-MM-DD")
-    p.add_argument("--limit", type=int, default=10, help="dyads per list (default 10)")
+    p.add_argument("--limit", type=non_negative_int, default=10, help="dyads per list (default 10)")
     p.add_argument("--directed", action="store_true", help="keep a → b and b → a apart")
     _count(p)
     p.set_defaults(func=run_top_dyads)
 
-    from ..store.export import EXPORT_FORMATS
+    from ..store.formats import EXPORT_FORMATS
 
     p = sub.add_parser("export", help="export events: plover-jsonl, phoenix-tsv, gdelt-csv, csv, parquet")
     _db(p)
@@ -123,12 +127,16 @@ def add_filter_arguments(p: argparse.ArgumentParser, *, dyad: bool = False) -> N
 
 def filter_from(args: argparse.Namespace) -> EventFilter:
     """An EventFilter from the parsed filter arguments."""
+    from ..store import EventFilter
+
     keys = ("actor", "recipient", "country", "sector", "event", "cameo", "place", "factuality", "text")
     values = {k: getattr(args, k, None) for k in keys}
     return EventFilter(**values, since=parse_date(args.since), until=parse_date(args.until))
 
 
 def _open(args: argparse.Namespace, *, read_only: bool = True) -> Store:
+    from ..store import open_store
+
     return open_store(args.db or settings_from(args)["db"], read_only=read_only)
 
 
@@ -159,10 +167,44 @@ def _json_lines(records: Iterable[Any]) -> None:
 
 
 # -- ingest -------------------------------------------------------------------------------------
-def _chunks(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
+def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
     it = iter(items)
     while chunk := list(islice(it, size)):
         yield chunk
+
+
+@dataclass(slots=True)
+class _Tally:
+    """Running totals of an ingest; ids kept in lists (adding WriteReports re-copied every id
+    tuple per batch: quadratic, 23 s per million re-ingested ids)."""
+
+    added_docs: int = 0
+    skipped: int = 0
+    events: int = 0
+    quotes: int = 0
+    advisories: int = 0
+    mentions: int = 0
+    duplicate_ids: list[str] = field(default_factory=list)
+    conflicting_ids: list[str] = field(default_factory=list)
+
+    def add(self, report: WriteReport) -> None:
+        self.added_docs += report.added_docs
+        self.skipped += report.skipped_duplicates
+        self.events += report.events
+        self.quotes += report.quotes
+        self.advisories += report.advisories
+        self.mentions += report.mentions
+        self.duplicate_ids.extend(report.duplicate_ids)
+        self.conflicting_ids.extend(report.conflicting_ids)
+
+    def report(self) -> WriteReport:
+        from ..store import WriteReport
+
+        return WriteReport(
+            added_docs=self.added_docs, skipped_duplicates=self.skipped, events=self.events,
+            quotes=self.quotes, advisories=self.advisories, mentions=self.mentions,
+            duplicate_ids=tuple(self.duplicate_ids), conflicting_ids=tuple(self.conflicting_ids),
+        )  # fmt: skip
 
 
 def ingest_documents(
@@ -172,35 +214,59 @@ def ingest_documents(
     *,
     batch_size: int,
     failures: list[CablegramError],
+    executor: Executor | None = None,
 ) -> WriteReport:
-    """Code and store documents batch by batch; documents already stored are not parsed again."""
-    total = WriteReport()
+    """Code and store documents batch by batch; documents already stored are not parsed again.
+
+    A document whose id is already stored with the same text is skipped; with other text it is
+    refused (E125, in `failures`); the same text under a new id is stored with its own events.
+    Coding runs on `executor` (local or Dask) when given, else on `pipeline`.
+    """
+    tally = _Tally()
     for chunk in _chunks(documents, max(1, batch_size)):
-        known = store.stored(chunk)
-        fresh = [d for d in chunk if d.doc_id not in known]
-        total += WriteReport(skipped_duplicates=len(chunk) - len(fresh), duplicate_ids=tuple(known))
+        fresh = _unstored(store, chunk, tally=tally, failures=failures)
         if not fresh:
             continue
         try:
-            total += store.write(list(pipeline.code_documents(fresh)))
+            coded = list(executor.code(fresh) if executor is not None else pipeline.code_documents(fresh))
+            tally.add(store.write(coded))
         except StoreError:
             raise
         except CablegramError as exc:  # a coding problem loses this batch only; the run goes on
             failures.append(exc)
-    return total
+    return tally.report()
+
+
+def _unstored(store: Store, chunk: list[Document], *, tally: _Tally, failures: list[CablegramError]) -> list[Document]:
+    """The documents of `chunk` whose id is not in the store; the rest counted or refused."""
+    known = store.stored(chunk)
+    if not known:
+        return chunk
+    conflicts = store.conflicts([d for d in chunk if d.doc_id in known])
+    for document in chunk:
+        if document.doc_id in conflicts:
+            tally.conflicting_ids.append(document.doc_id)
+            failures.append(IngestError("E125", doc_id=document.doc_id, path=document.path or "?",
+                                        first="stored earlier with other text"))
+        elif document.doc_id in known:
+            tally.skipped += 1
+            tally.duplicate_ids.append(document.doc_id)
+    return [d for d in chunk if d.doc_id not in known]
 
 
 def run_ingest(args: argparse.Namespace) -> int:
-    """`cablegram ingest INPUT... --db PATH`."""
+    """`cablegram ingest INPUT... --db PATH`: 0 when every input was stored (or already was),
+    1 when some were skipped (each reported as it happens)."""
     from ..analysis import cluster_events
-    from ..pipeline import Pipeline
+    from ..scale import make_executor
 
     settings = settings_from(args)
-    failures: list[CablegramError] = []
-    pipeline = Pipeline(settings=settings)
-    with _open(args, read_only=False) as store:
+    check_input_arguments(args)
+    failures = FailureLog()
+    with _open(args, read_only=False) as store, make_executor(settings) as executor:
         docs = progress(read_documents(args, failures), label="ingesting")
-        report = ingest_documents(store, pipeline, docs, batch_size=args.batch_size, failures=failures)
+        report = ingest_documents(store, None, docs, batch_size=args.batch_size, failures=failures,
+                                  executor=executor)
         clusters = None
         if not args.no_cluster and report.events:
             clusters = cluster_events(store, window_days=settings["cluster_window_days"])

@@ -7,7 +7,6 @@ title, author, date, site name and URL are kept on the Document.
 
 from __future__ import annotations
 
-import codecs
 import re
 from collections.abc import Iterator
 from datetime import date as Date
@@ -16,7 +15,7 @@ from typing import Any
 from ..errors import IngestError
 from ..records import Document, content_hash
 from .options import IngestOptions
-from .text import decode_bytes
+from .text import clean_text, decode_bytes, is_text_codec
 
 __all__ = ["PRUNE_XPATH", "fetch_url", "looks_truncated", "read_html"]
 
@@ -44,6 +43,10 @@ PRUNE_XPATH: list[str] = [
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _CLOSE_TAG = re.compile(rb"</(html|body)\s*>", re.IGNORECASE)
 _OPEN_TAG = re.compile(rb"<(html|body)[\s>]", re.IGNORECASE)
+_TAG = re.compile(rb"<[A-Za-z][^<>]*>")
+# No real element carries this many attributes; the HTML parser's cost grows with their square
+# (200,000 attributes on one tag ran for minutes), so such a page is refused up front.
+MAX_ATTRIBUTES = 256
 
 
 def looks_truncated(data: bytes) -> bool:
@@ -59,11 +62,18 @@ def _page_encoding(data: bytes, requested: str) -> str:
     if declared is None:
         return requested
     name = declared.group(1).decode("ascii")
-    try:
-        codecs.lookup(name)
-    except LookupError:
-        return requested  # a made-up charset name: fall back to UTF-8 and report if it fails
+    if not is_text_codec(name):
+        return requested  # a made-up or non-text charset (rot13, base64): fall back to UTF-8
     return name
+
+
+def _crowded_tag(data: bytes) -> int | None:
+    """The attribute count of the first tag with more than MAX_ATTRIBUTES, else None."""
+    for match in _TAG.finditer(data):
+        tag = match.group()
+        if len(tag) > MAX_ATTRIBUTES * 2 and tag.count(b"=") > MAX_ATTRIBUTES:
+            return tag.count(b"=")
+    return None
 
 
 def _published(value: Any) -> Date | None:
@@ -77,8 +87,16 @@ def read_html(
     data: bytes, *, label: str, options: IngestOptions, url: str | None = None
 ) -> Iterator[Document | IngestError]:
     """One document: the article text of the page, or E113 when none can be found."""
+    if len(data) > options.max_html_bytes:
+        yield IngestError("E126", path=label, size=len(data), limit=options.max_html_bytes,
+                          setting="max_html_bytes")
+        return
     if looks_truncated(data):
         yield IngestError("E113", path=label, detail="the page ends before </body> or </html>")
+        return
+    crowded = _crowded_tag(data)
+    if crowded is not None:
+        yield IngestError("E113", path=label, detail=f"a tag has {crowded} attributes (over {MAX_ATTRIBUTES})")
         return
     try:
         html = decode_bytes(data, label=label, encoding=_page_encoding(data, options.encoding))
@@ -95,6 +113,13 @@ def read_html(
 def _extract(html: str, url: str | None) -> Any:
     import trafilatura
 
+    try:
+        return _bare_extraction(trafilatura, html, url)
+    except (ValueError, TypeError, AttributeError, IndexError, KeyError, RecursionError):
+        return None  # markup trafilatura cannot walk: reported as "no article body" (E113)
+
+
+def _bare_extraction(trafilatura: Any, html: str, url: str | None) -> Any:
     return trafilatura.bare_extraction(
         html,
         url=url,
@@ -108,21 +133,25 @@ def _extract(html: str, url: str | None) -> Any:
 
 
 def _document(extracted: Any, *, label: str, options: IngestOptions, url: str | None) -> Document:
-    text = extracted.text.strip()
+    text = clean_text(extracted.text.strip())
     keys = ("description", "hostname", "categories")
-    meta = {k: str(v) for k in keys if (v := getattr(extracted, k, None))}
+    meta = {k: clean_text(str(v)) for k in keys if (v := getattr(extracted, k, None))}
     return Document(
         doc_id=content_hash(text)[:16],
         text=text,
         published=_published(extracted.date) or options.published,
-        title=extracted.title or None,
-        url=extracted.url or url,
-        source=extracted.sitename or extracted.hostname or None,
-        author=extracted.author or None,
+        title=_clean(extracted.title),
+        url=_clean(extracted.url or url),
+        source=_clean(extracted.sitename or extracted.hostname),
+        author=_clean(extracted.author),
         path=label,
         input_format="html",
         meta=meta,
     )
+
+
+def _clean(value: Any) -> str | None:
+    return clean_text(str(value)) if value else None
 
 
 def fetch_url(url: str, *, timeout: float = 20.0) -> bytes:

@@ -12,12 +12,12 @@ from collections.abc import Iterator, Mapping
 from datetime import date as Date
 from typing import Any
 
-from ..errors import IngestError
+from ..errors import IngestError, IngestWarning
 from ..records import Document, content_hash
 from .options import IngestOptions
-from .text import decode_bytes, resolve_encoding
+from .text import clean_text, decode_bytes, is_ascii_compatible, resolve_encoding
 
-__all__ = ["TEXT_COLUMNS", "parse_date", "read_jsonl", "record_document"]
+__all__ = ["TEXT_COLUMNS", "parse_date", "read_jsonl", "record_document", "record_items"]
 
 # Looked for, in this order, when the user names no text column.
 TEXT_COLUMNS: tuple[str, ...] = ("text", "body", "content", "story", "article")
@@ -50,25 +50,41 @@ def text_column_of(columns: Any, options: IngestOptions) -> str | None:
 def record_document(
     record: Mapping[str, Any], *, label: str, line: int, options: IngestOptions, input_format: str
 ) -> Document | IngestError:
-    """A Document from one JSONL record or CSV row, or the coded error that says why not."""
+    """A Document from one JSONL record or CSV row, or the coded error that says why not.
+
+    A bad date does not lose the record: it is read without a date (see `record_items`, which
+    also yields the E124 warning).
+    """
+    return _record(record, label=label, line=line, options=options, input_format=input_format)[0]
+
+
+def record_items(
+    record: Mapping[str, Any], *, label: str, line: int, options: IngestOptions, input_format: str
+) -> Iterator[Document | IngestError]:
+    """The E124 warning for a bad date (if any), then the Document or the error for one record."""
+    item, warning = _record(record, label=label, line=line, options=options, input_format=input_format)
+    if warning is not None:
+        yield warning
+    yield item
+
+
+def _record(
+    record: Mapping[str, Any], *, label: str, line: int, options: IngestOptions, input_format: str
+) -> tuple[Document | IngestError, IngestWarning | None]:
     column = text_column_of(record, options)
     body = record.get(column) if column else None
     if not isinstance(body, str) or not body.strip():
         wanted = options.text_column or "text"
-        return IngestError("E108", path=label, line=line, detail=f"missing or empty '{wanted}'")
-    if len(body.encode("utf-8", "surrogatepass")) > options.max_line_bytes:
-        return IngestError("E115", path=label, line=line, size=len(body), limit=options.max_line_bytes)
-    published = options.published
-    raw_date = record.get(options.date_column or "date")
-    if raw_date:
-        try:
-            published = parse_date(raw_date)
-        except ValueError as exc:
-            return IngestError("E109", value=raw_date, path=f"{label}:{line}", detail=str(exc))
+        return IngestError("E108", path=label, line=line, detail=f"missing or empty '{wanted}'"), None
+    size = len(body.encode("utf-8", "surrogatepass"))
+    if size > options.max_line_bytes:
+        return IngestError("E115", path=label, line=line, size=size, limit=options.max_line_bytes), None
+    body = clean_text(body)
+    published, warning = _published(record, label=label, line=line, options=options)
     raw_id = record.get(options.id_column or "id")
     meta = {field: _first(record, names) for field, names in _META_COLUMNS.items()}
-    return Document(
-        doc_id=str(raw_id) if raw_id not in (None, "") else content_hash(body)[:16],
+    document = Document(
+        doc_id=clean_text(_id_text(raw_id)) if raw_id not in (None, "") else content_hash(body)[:16],
         text=body,
         published=published,
         path=f"{label}:{line}",
@@ -78,16 +94,44 @@ def record_document(
         source=meta["source"],
         author=meta["author"],
     )
+    return document, warning
+
+
+def _id_text(raw_id: Any) -> str:
+    # Ids are strings or numbers; anything else (a list, an object) is kept as its JSON text.
+    if isinstance(raw_id, (str, int, float, bool)):
+        return str(raw_id)
+    return json.dumps(raw_id, ensure_ascii=False, default=str)[:200]
+
+
+def _published(
+    record: Mapping[str, Any], *, label: str, line: int, options: IngestOptions
+) -> tuple[Date | None, IngestWarning | None]:
+    """The record's date, else the fallback from the options; a bad one warns (E124)."""
+    raw_date = record.get(options.date_column or "date")
+    if raw_date in (None, ""):
+        return options.published, None
+    try:
+        return parse_date(raw_date), None
+    except (ValueError, TypeError, OverflowError) as exc:
+        shown = clean_text(str(raw_date))[:80]
+        return options.published, IngestWarning("E124", value=shown, path=f"{label}:{line}", detail=str(exc))
 
 
 def _first(record: Mapping[str, Any], names: tuple[str, ...]) -> str | None:
-    return next((v for n in names if isinstance(v := record.get(n), str) and v.strip()), None)
+    found = next((v for n in names if isinstance(v := record.get(n), str) and v.strip()), None)
+    return clean_text(found) if found is not None else None
 
 
 def read_jsonl(data: bytes, *, label: str, options: IngestOptions) -> Iterator[Document | IngestError]:
-    """A document per good line; E106/E108/E109/E115 (with the line number) per bad one."""
+    """A document per good line; E106/E108/E115 (with the line number) per bad one, and an E124
+    warning for a record read without its bad date."""
     try:
         encoding = resolve_encoding(data, label=label, encoding=options.encoding)
+        if not is_ascii_compatible(encoding):
+            # UTF-16/32: a newline is not the byte 0x0A, so split the decoded text instead.
+            data = decode_bytes(data, label=label, encoding=encoding).encode("utf-8", "surrogatepass")
+            encoding = "utf-8"
     except IngestError as exc:
         yield exc
         return
@@ -106,7 +150,13 @@ def read_jsonl(data: bytes, *, label: str, options: IngestOptions) -> Iterator[D
         except json.JSONDecodeError as exc:
             yield IngestError("E106", path=label, line=line_no, detail=exc.msg)
             continue
+        except RecursionError:
+            yield IngestError("E106", path=label, line=line_no, detail="nested too deeply")
+            continue
+        except ValueError as exc:  # e.g. an integer with thousands of digits
+            yield IngestError("E106", path=label, line=line_no, detail=str(exc).split(";")[0][:120])
+            continue
         if not isinstance(record, dict):
             yield IngestError("E106", path=label, line=line_no, detail="not a JSON object")
             continue
-        yield record_document(record, label=label, line=line_no, options=options, input_format="jsonl")
+        yield from record_items(record, label=label, line=line_no, options=options, input_format="jsonl")

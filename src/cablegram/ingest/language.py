@@ -1,7 +1,11 @@
 """Language check: non-English documents are reported (E112) and skipped.
 
-Only a prefix of each text is examined, and short texts pass unchecked: a headline is too
-short to tell reliably, and letting it through costs little. Most English news is told apart
+Only a prefix of each text is examined. Text mostly in another script (Cyrillic, Arabic, CJK...)
+is not English at any length. Under SHORT_CHARS the detector is unreliable (it called "Israel's
+Mossad intelligence agency killed a Hamas commander in Dubai." Swedish), so a short text in
+Latin script is skipped only when it is surely not English: the detector gives English no chance
+at all and the text has none of the words only English uses. Letting a foreign headline through
+costs little; dropping an English report loses its events. Most English news is told apart
 by its function words alone ("the", "of", "said"...), at no cost; only the rest goes to
 lingua, with the languages of world news rather than all 75 (faster, and fewer English
 sentences full of foreign names mistaken for Tagalog or Latin).
@@ -21,6 +25,15 @@ __all__ = ["LanguageCheck"]
 
 PREFIX_CHARS = 600
 MIN_CHARS = 60
+SHORT_CHARS = 200
+# Below this English confidence a short text counts as surely foreign (real foreign text: 0.0).
+SURE_FLOOR = 0.001
+# Share of letters that are ASCII below which a text is in another script.
+LATIN_SHARE = 0.2
+_ENGLISH_ONLY = frozenset(
+    "the of and said says was were has have had with from which would this that been who after they "
+    "their its on by could should will than there".split()
+)
 # English is kept unless lingua gives it next to no chance: a mixed page or an English
 # sentence full of foreign names ("Venezuela's chief prosecutor...": 7% English, 93% Tagalog)
 # must not be thrown away, while real foreign text scores 0.0 for English.
@@ -57,6 +70,15 @@ def mostly_english_words(sample: str) -> bool:
     return sum(1 for w in words if w in _FUNCTION_WORDS) / len(words) >= FUNCTION_SHARE
 
 
+def other_script(sample: str) -> bool:
+    """True when most letters are outside the Latin alphabet (10 letters or more)."""
+    letters = [c for c in sample if c.isalpha()]
+    if len(letters) < 10:
+        return False
+    latin = sum(1 for c in letters if c.isascii() or "\u00c0" <= c <= "\u024f")
+    return latin / len(letters) < LATIN_SHARE
+
+
 @dataclass(slots=True, kw_only=True)
 class LanguageCheck:
     """Tells English documents from the rest; the detector is built on first use."""
@@ -65,18 +87,30 @@ class LanguageCheck:
     _detector: Any = field(default=None, init=False, repr=False)
 
     def detect(self, text: str) -> str | None:
-        """ISO 639-1 code of the text's language, 'en' for short texts, None if unknown."""
+        """ISO 639-1 code of the text's language, 'en' when English or unsure, None if unknown."""
         sample = text[:PREFIX_CHARS].strip()
+        if other_script(sample):
+            return self._name(sample) or "und"
         if len(sample) < MIN_CHARS or mostly_english_words(sample):
             return "en"
-        if self._detector is None:
-            self._detector = self.build()
         from lingua import Language
 
-        english = self._detector.compute_language_confidence(sample, Language.ENGLISH)
-        if english >= ENGLISH_FLOOR:
+        english = self._lingua().compute_language_confidence(sample, Language.ENGLISH)
+        if len(sample) < SHORT_CHARS:
+            words = set(_WORD.findall(sample.lower()))
+            if english >= SURE_FLOOR or words & _ENGLISH_ONLY:
+                return "en"
+        elif english >= ENGLISH_FLOOR:
             return "en"
-        found = self._detector.detect_language_of(sample)
+        return self._name(sample)
+
+    def _lingua(self) -> Any:
+        if self._detector is None:
+            self._detector = self.build()
+        return self._detector
+
+    def _name(self, sample: str) -> str | None:
+        found = self._lingua().detect_language_of(sample)
         return found.iso_code_639_1.name.lower() if found is not None else None
 
     def check(self, document: Document) -> IngestError | None:

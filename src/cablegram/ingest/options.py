@@ -14,7 +14,8 @@ __all__ = ["FORMATS", "IngestOptions", "IngestStats"]
 
 FORMATS: tuple[str, ...] = ("auto", "text", "jsonl", "csv", "html", "feed", "petr-xml", "cable")
 
-_MAX_LINE_DEFAULT: int = next(s.default for s in SETTINGS if s.name == "max_line_bytes")
+_DEFAULTS = {s.name: s.default for s in SETTINGS}
+_MAX_LINE_DEFAULT: int = _DEFAULTS["max_line_bytes"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -38,6 +39,10 @@ class IngestOptions:
     language_check: bool = True
     dedup: bool = True
     max_line_bytes: int = _MAX_LINE_DEFAULT
+    max_doc_bytes: int = _DEFAULTS["max_doc_bytes"]
+    # Resolved paths a folder walk never reads (the run's own output file, written meanwhile).
+    skip_files: frozenset[str] = frozenset()
+    max_html_bytes: int = _DEFAULTS["max_html_bytes"]
 
 
 @dataclass(slots=True, kw_only=True)
@@ -47,6 +52,7 @@ class IngestStats:
     files: int = 0
     documents: int = 0
     errors: int = 0
+    warnings: int = 0
     duplicates: int = 0
     non_english: int = 0
     by_format: dict[str, int] = field(default_factory=dict)

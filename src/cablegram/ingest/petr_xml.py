@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ..errors import IngestError
+from ..errors import IngestError, IngestWarning
 from ..records import Document, content_hash
 from .jsonl import parse_date
 from .options import IngestOptions
+from .text import clean_text
 
 __all__ = ["looks_petr_xml", "read_petr_xml"]
 
@@ -34,7 +35,8 @@ def _parse(data: bytes, label: str) -> Any:
 
 
 def read_petr_xml(data: bytes, *, label: str, options: IngestOptions) -> Iterator[Document | IngestError]:
-    """A document per <Sentence>; E116 for bad markup, E108/E109 for a bad sentence."""
+    """A document per <Sentence>; E116 for bad markup, E108 for a sentence without text, and an
+    E124 warning before a sentence read without its bad date."""
     try:
         root = _parse(data, label)
     except IngestError as exc:
@@ -45,24 +47,26 @@ def read_petr_xml(data: bytes, *, label: str, options: IngestOptions) -> Iterato
         yield IngestError("E116", path=label, detail="no <Sentence> elements")
         return
     for sentence in sentences:
-        yield _document(sentence, label=label, options=options)
+        yield from _items(sentence, label=label, options=options)
 
 
-def _document(sentence: Any, *, label: str, options: IngestOptions) -> Document | IngestError:
+def _items(sentence: Any, *, label: str, options: IngestOptions) -> Iterator[Document | IngestError]:
     line = sentence.sourceline or 0
     node = sentence.find("Text")
-    text = " ".join((node.text or "").split()) if node is not None else ""
+    # itertext: markup inside <Text> (<b>Russia</b> attacked...) keeps its words.
+    text = clean_text(" ".join("".join(node.itertext()).split())) if node is not None else ""
     if not text:
-        return IngestError("E108", path=label, line=line, detail="<Sentence> without <Text>")
+        yield IngestError("E108", path=label, line=line, detail="<Sentence> without <Text>")
+        return
     published = options.published
     raw_date = sentence.get("date")
     if raw_date:
         try:
             published = parse_date(raw_date)
-        except ValueError as exc:
-            return IngestError("E109", value=raw_date, path=f"{label}:{line}", detail=str(exc))
+        except (ValueError, OverflowError) as exc:
+            yield IngestWarning("E124", value=raw_date[:80], path=f"{label}:{line}", detail=str(exc))
     meta = {k: v for k, v in sentence.attrib.items() if k not in {"id", "date", "source"}}
-    return Document(
+    yield Document(
         doc_id=sentence.get("id") or content_hash(text)[:16],
         text=text,
         published=published,

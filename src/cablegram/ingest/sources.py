@@ -11,12 +11,13 @@ from __future__ import annotations
 import fnmatch
 import json
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..errors import IngestError
+from ..errors import IngestError, IngestWarning
 from ..records import Document
 from .cables import looks_cable, read_cable
 from .dedup import Deduper
@@ -27,7 +28,7 @@ from .language import LanguageCheck
 from .options import FORMATS, IngestOptions, IngestStats
 from .petr_xml import looks_petr_xml, read_petr_xml
 from .tables import read_csv
-from .text import check_encoding, find_long_line, looks_binary, read_text
+from .text import check_encoding, clean_text, display_path, find_long_line, looks_binary, read_text
 
 __all__ = ["FORMATS", "InputReader", "IngestOptions", "detect_format", "read_inputs"]
 
@@ -106,17 +107,53 @@ def _wanted(path: Path, root: Path, options: IngestOptions) -> bool:
     return path.suffix.lower() in FOLDER_SUFFIXES
 
 
-def walk_folder(root: Path, options: IngestOptions) -> list[Path]:
-    """Files under `root`, recursively, sorted; hidden files and folders skipped."""
+def walk_folder(root: Path, options: IngestOptions, *, problems: list[IngestError] | None = None) -> list[Path]:
+    """Files under `root`, recursively, sorted; hidden files and folders skipped.
+
+    Symbolic links to folders are followed once each (a loop is cut and reported); folders that
+    cannot be read and links that lead nowhere are reported in `problems` (E110), not skipped
+    silently.
+    """
     found: list[Path] = []
-    for folder, subfolders, names in os.walk(root):
+    report = problems if problems is not None else []
+    seen: set[tuple[int, int]] = set()
+
+    def unreadable(exc: OSError) -> None:
+        report.append(IngestError("E110", path=display_path(exc.filename or root), detail=exc.strerror or str(exc)))
+
+    for folder, subfolders, names in os.walk(root, onerror=unreadable, followlinks=True):
+        if not _first_visit(Path(folder), seen):
+            report.append(IngestError("E110", path=display_path(folder),
+                                      detail="a symbolic-link loop; this folder was already read"))
+            subfolders[:] = []
+            continue
         # Pruned in place so that os.walk never descends into .git, .venv and the like.
         subfolders[:] = [d for d in subfolders if not d.startswith(".")]
         base = Path(folder)
-        found.extend(
-            base / n for n in names if not n.startswith(".") and _wanted(base / n, root, options)
-        )
-    return sorted(p for p in found if p.is_file())
+        for name in names:
+            path = base / name
+            if name.startswith(".") or not _wanted(path, root, options):
+                continue
+            if options.skip_files and str(path.resolve()) in options.skip_files:
+                continue
+            if path.is_file():
+                found.append(path)
+            elif path.is_symlink():
+                report.append(IngestError("E110", path=display_path(path),
+                                          detail="a symbolic link that leads nowhere (or loops)"))
+    return sorted(found)
+
+
+def _first_visit(folder: Path, seen: set[tuple[int, int]]) -> bool:
+    try:
+        info = folder.stat()
+    except OSError:
+        return True  # os.walk reports what it cannot read
+    key = (info.st_dev, info.st_ino)
+    if key in seen:
+        return False
+    seen.add(key)
+    return True
 
 
 @dataclass(slots=True, kw_only=True)
@@ -133,25 +170,41 @@ class InputReader:
     _dedup: Deduper = field(default_factory=Deduper)
 
     def read(self, paths: Iterable[str]) -> Iterator[Document | IngestError]:
-        """Documents and errors from every input, in order, filtered for language and repeats."""
+        """Documents and errors from every input, in order, filtered for language and repeats.
+
+        Warnings (IngestWarning: the input was still read) come just before their document.
+        """
         for item in self._raw(paths):
+            if isinstance(item, IngestWarning):
+                self.stats.warnings += 1
+                yield item
+                continue
             if isinstance(item, IngestError):
                 self.stats.errors += 1
                 yield item
                 continue
             kept = self._filter(item)
+            if isinstance(kept, IngestError):
+                self.stats.errors += 1
             if kept is not None:
                 yield kept
 
     def _filter(self, document: Document) -> Document | IngestError | None:
-        if self.options.dedup and not self._dedup.first_time(document):
+        size = len(document.text.encode("utf-8", "surrogatepass"))
+        if size > self.options.max_doc_bytes:
+            return IngestError("E126", path=document.path or document.doc_id, size=size,
+                               limit=self.options.max_doc_bytes, setting="max_doc_bytes")
+        verdict = self._dedup.verdict(document)
+        if verdict == "conflict":
+            return IngestError("E125", doc_id=document.doc_id, path=document.path or "?",
+                               first="read earlier in this run")
+        if verdict == "repeat" and self.options.dedup:
             self.stats.duplicates += 1
             return None
         if self.options.language_check:
             problem = self.language.check(document)
             if problem is not None:
                 self.stats.non_english += 1
-                self.stats.errors += 1
                 return problem
         self.stats.count(document.input_format)
         return replace(document, language="en") if self.options.language_check else document
@@ -180,24 +233,31 @@ class InputReader:
 
     def _path(self, path: Path) -> Iterator[Document | IngestError]:
         if path.is_dir():
-            files = walk_folder(path, self.options)
-            if not files:
-                yield IngestError("E102", path=str(path))
+            problems: list[IngestError] = []
+            files = walk_folder(path, self.options, problems=problems)
+            yield from problems
+            if not files and not problems:
+                yield IngestError("E102", path=display_path(path))
             for file in files:
                 yield from self._file(file)
         elif path.exists():
             yield from self._file(path)
         else:
-            yield IngestError("E101", path=str(path))
+            yield IngestError("E101", path=display_path(path))
 
     def _file(self, path: Path) -> Iterator[Document | IngestError]:
         self.stats.files += 1
+        label = display_path(path)
         try:
+            # A FIFO would block and /dev/zero never ends: only regular files are read.
+            if not stat.S_ISREG(path.stat().st_mode):
+                yield IngestError("E110", path=label, detail="not a regular file (a pipe, device or socket)")
+                return
             data = path.read_bytes()
         except OSError as exc:
-            yield IngestError("E110", path=str(path), detail=exc.strerror or str(exc))
+            yield IngestError("E110", path=label, detail=exc.strerror or str(exc))
             return
-        yield from self._dispatch(data, str(path))
+        yield from self._dispatch(data, label)
 
     def _url(self, url: str) -> Iterator[Document | IngestError]:
         try:
@@ -220,10 +280,12 @@ class InputReader:
         if not data.strip():
             yield IngestError("E104", path=label)
             return
-        if looks_binary(data):
+        fmt = self._format(label, data)
+        # In JSONL and CSV a stray NUL spoils one record, which the reader reports; elsewhere
+        # (and when NULs are everywhere) the file is binary.
+        if looks_binary(data, tolerant=fmt in _RECORD_FORMATS):
             yield IngestError("E105", path=label)
             return
-        fmt = self._format(label, data)
         if fmt is None:
             yield IngestError("E123", path=label)
             return
@@ -233,7 +295,17 @@ class InputReader:
         if long is not None:
             yield IngestError("E115", path=label, line=long[0], size=long[1], limit=limit)
             return
-        yield from READERS[fmt](data, label=label, options=self.options)
+        yield from _guarded(READERS[fmt](data, label=label, options=self.options), label)
+
+
+def _guarded(items: Iterator[Document | IngestError], label: str) -> Iterator[Document | IngestError]:
+    """A reader's items; should the reader fail in a way it does not report itself (a bug), the
+    failure becomes a coded error for this input (E127) and the batch goes on."""
+    try:
+        yield from items
+    except Exception as exc:  # noqa: BLE001 - the safety net for every reader, see docstring
+        detail = clean_text(f"{type(exc).__name__}: {exc}")[:300]
+        yield IngestError("E127", path=label, detail=detail)
 
 
 def _read_stdin() -> bytes:

@@ -4,6 +4,11 @@ A task costs Dask about 2 ms, a document costs the parser far more, so work trav
 (setting `batch_size` documents each). Each worker process loads the model and tables once and
 keeps them (`_worker_pipeline`). Results come back in input order; at most `2 × workers`
 batches are in flight, so memory stays flat on a corpus of any size.
+
+The local executor honours the `n_process` setting: above 1 it parses on that many processes
+of this machine (a standard-library process pool, the same batching and order as Dask) rather
+than spaCy's own `n_process`, which would need our components picklable and each document's
+context shipped back and forth.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import islice
+from itertools import chain, islice
 from typing import Any
 
 from ..config import Settings
@@ -67,16 +72,50 @@ class Executor(ABC):
 
 
 class LocalExecutor(Executor):
-    """This process, one pipeline: the default."""
+    """This machine: one pipeline in this process (the default), or `n_process` processes."""
 
     def __init__(self, *, settings: Settings, pipeline: Any = None) -> None:
         super().__init__(settings=settings)
         self._pipeline = pipeline
+        self._pool: Any = None
 
     def code(self, documents: Iterable[Document]) -> Iterator[CodedDocument]:
+        # Nothing to code (every input was bad): do not load the model (seconds) for nothing.
+        stream = iter(documents)
+        first = next(stream, None)
+        if first is None:
+            return
+        documents = chain([first], stream)
+        processes = int(self.settings["n_process"])
+        if processes > 1 and self._pipeline is None:
+            yield from self._code_in_pool(documents, processes)
+            return
         if self._pipeline is None:
             self._pipeline = _worker_pipeline(self.settings.values)
         yield from self._pipeline.code_documents(documents)
+
+    def _code_in_pool(self, documents: Iterable[Document], processes: int) -> Iterator[CodedDocument]:
+        if self._pool is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            # forkserver/spawn: a fresh interpreter per worker, never a fork of a threaded parent.
+            method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+            context = multiprocessing.get_context(method)
+            self._pool = ProcessPoolExecutor(max_workers=processes, mp_context=context)
+        values = self.settings.values
+        pending: deque[Any] = deque()
+        for batch in batched(documents, self.settings["batch_size"]):
+            pending.append(self._pool.submit(code_batch, batch, values))
+            if len(pending) >= 2 * processes:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
 
 
 class DaskExecutor(Executor):
@@ -115,6 +154,8 @@ class DaskExecutor(Executor):
 def make_executor(settings: Settings, *, pipeline: Any = None) -> Executor:
     """The executor named by the `executor` setting."""
     kind = settings["executor"]
+    if int(settings["n_process"]) < 1:
+        raise ConfigError("E502", name="n_process", kind="a whole number of 1 or more", value=settings["n_process"])
     if kind == "local":
         return LocalExecutor(settings=settings, pipeline=pipeline)
     if kind == "dask":

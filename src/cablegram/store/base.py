@@ -7,7 +7,14 @@
 
 One writer at a time (DuckDB locks the file). Each `write` is one transaction: either the whole
 batch is stored or none of it, so a run killed half-way leaves the store as before that batch,
-and re-running skips what is already there (dedup on `doc_id` and on the content hash).
+and re-running skips what is already there. A document is its `doc_id`: the same id with the
+same content is skipped as already stored; the same content under another id is stored again,
+with its own events; the same id with other content is refused (`WriteReport.conflicting_ids`).
+
+`open_store` opens only what is a cablegram store or can become one: a file that is not a DuckDB
+database (a JSONL, CSV, Parquet or SQLite file given to --db by mistake) and a DuckDB database
+of another program are refused (E407) rather than altered. DuckDB never loads or downloads
+extensions on its own here: nothing reaches the network.
 """
 
 from __future__ import annotations
@@ -24,7 +31,7 @@ import pyarrow as pa
 from ..errors import StoreError
 from ..records import CodedDocument, Document
 from .arrow import batch_tables
-from .schema import check_version, migrate
+from .schema import check_version, current_version, migrate
 
 __all__ = ["DuckDBStore", "MemoryStore", "Store", "WriteReport", "open_store"]
 
@@ -36,6 +43,11 @@ _EMPTY_SENTENCES = pa.table(
     }
 )
 TABLE_ORDER = ("documents", "sentences", "mentions", "events", "event_actors", "quotes", "advisories")
+# No extension is loaded or installed behind our back (a SQLite --db made DuckDB try to download
+# sqlite_scanner): the store is plain DuckDB, offline.
+CONNECT_CONFIG: dict[str, Any] = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+# A DuckDB database file carries this magic at byte offset 8.
+_DUCKDB_MAGIC = b"DUCK"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -49,6 +61,7 @@ class WriteReport:
     advisories: int = 0
     mentions: int = 0
     duplicate_ids: tuple[str, ...] = ()
+    conflicting_ids: tuple[str, ...] = ()
 
     def __add__(self, other: WriteReport) -> WriteReport:
         return WriteReport(
@@ -59,6 +72,7 @@ class WriteReport:
             advisories=self.advisories + other.advisories,
             mentions=self.mentions + other.mentions,
             duplicate_ids=self.duplicate_ids + other.duplicate_ids,
+            conflicting_ids=self.conflicting_ids + other.conflicting_ids,
         )
 
 
@@ -103,9 +117,10 @@ class Store:
         self._require_writable()
         if not coded:
             return WriteReport()
-        fresh, hashes, dupes = self._split_duplicates(coded)
+        fresh, hashes, dupes, conflicts = self._split_duplicates(coded)
         if not fresh:
-            return WriteReport(skipped_duplicates=len(dupes), duplicate_ids=tuple(dupes))
+            return WriteReport(skipped_duplicates=len(dupes), duplicate_ids=tuple(dupes),
+                               conflicting_ids=tuple(conflicts))
         first_eid = int(self.scalar("SELECT coalesce(max(eid), 0) + 1 FROM events"))
         tables = batch_tables(fresh, first_eid=first_eid, batch_id=uuid.uuid4().hex[:12], hashes=hashes)
         self.load_tables(tables)
@@ -117,6 +132,7 @@ class Store:
             advisories=tables["advisories"].num_rows,
             mentions=tables["mentions"].num_rows,
             duplicate_ids=tuple(dupes),
+            conflicting_ids=tuple(conflicts),
         )
 
     def load_tables(self, tables: dict[str, pa.Table]) -> None:
@@ -132,8 +148,17 @@ class Store:
             self.con.execute("COMMIT")
         except Exception as exc:
             # Any failure (disk, constraint, a bug in a builder) must leave the store untouched.
+            self._rollback()
+            detail = str(exc).splitlines()[0] if str(exc) else repr(exc)
+            raise StoreError("E405", path=self.path, detail=detail) from exc
+
+    def _rollback(self) -> None:
+        # A failed COMMIT (disk full) has already aborted the transaction: ROLLBACK would raise
+        # "no transaction is active" and hide the real error.
+        try:
             self.con.execute("ROLLBACK")
-            raise StoreError("E405", path=self.path, detail=str(exc)) from exc
+        except duckdb.Error:
+            pass
 
     def _insert_table(self, name: str, table: pa.Table) -> None:
         view = f"_incoming_{name}"
@@ -158,47 +183,53 @@ class Store:
             self.con.unregister("_incoming_other_text")
 
     def stored(self, documents: Sequence[Document]) -> set[str]:
-        """Ids of the given documents already in the store (same doc_id or same content hash)."""
-        keys = [(d.doc_id, d.content_hash) for d in documents]
-        ids, hashes = self._stored_keys(keys)
-        return {doc_id for doc_id, digest in keys if doc_id in ids or digest in hashes}
+        """Ids of the given documents already in the store under the same id.
 
-    def _stored_keys(self, keys: Sequence[tuple[str, str]]) -> tuple[set[str], set[str]]:
-        table = pa.table({"doc_id": [k[0] for k in keys], "content_hash": [k[1] for k in keys]})
+        (Same content under another id is a document of its own and is not reported here.)
+        """
+        keys = [(d.doc_id, d.content_hash) for d in documents]
+        return set(self._stored_ids(keys))
+
+    def conflicts(self, documents: Sequence[Document]) -> set[str]:
+        """Ids of the given documents stored with other content (an id naming two texts)."""
+        keys = [(d.doc_id, d.content_hash) for d in documents]
+        stored = self._stored_ids(keys)
+        return {doc_id for doc_id, digest in keys if doc_id in stored and stored[doc_id] != digest}
+
+    def _stored_ids(self, keys: Sequence[tuple[str, str]]) -> dict[str, str]:
+        """Stored content hash of each given id that is in the store."""
+        table = pa.table({"doc_id": [k[0] for k in keys]})
         self.con.register("_incoming_keys", table)
         try:
-            # Inner joins let DuckDB hash the small incoming batch and stream the documents
-            # past it; `IN (SELECT ... FROM documents)` hashed every stored document per batch
-            # (0.2 s per batch at 400k documents, against 8 ms this way).
-            stored = self.rows(
-                "SELECT k.doc_id, k.content_hash FROM _incoming_keys k "
-                "JOIN documents d ON d.doc_id = k.doc_id "
-                "UNION SELECT k.doc_id, k.content_hash FROM _incoming_keys k "
-                "JOIN documents d ON d.content_hash = k.content_hash"
-            )
+            # An inner join lets DuckDB hash the small incoming batch and stream the documents
+            # past it (`IN (SELECT ...)` hashed every stored document per batch).
+            rows = self.con.execute(
+                "SELECT d.doc_id, any_value(d.content_hash) FROM (SELECT DISTINCT doc_id FROM _incoming_keys) k "
+                "JOIN documents d ON d.doc_id = k.doc_id GROUP BY d.doc_id"
+            ).fetchall()
         finally:
             self.con.unregister("_incoming_keys")
-        return {r["doc_id"] for r in stored}, {r["content_hash"] for r in stored}
+        return {doc_id: digest for doc_id, digest in rows}
 
     def _split_duplicates(
         self, coded: Sequence[CodedDocument]
-    ) -> tuple[list[CodedDocument], list[str], list[str]]:
+    ) -> tuple[list[CodedDocument], list[str], list[str], list[str]]:
         """Documents not yet stored (nor repeated earlier in the batch), their content hashes,
-        and the ids skipped."""
+        the ids skipped as already stored, and the ids refused as naming other content."""
         keys = [(c.document.doc_id, c.document.content_hash) for c in coded]
-        seen_ids, seen_hashes = self._stored_keys(keys)
+        known = self._stored_ids(keys)
         fresh: list[CodedDocument] = []
         hashes: list[str] = []
         dupes: list[str] = []
+        conflicts: list[str] = []
         for c, (doc_id, digest) in zip(coded, keys, strict=True):
-            if doc_id in seen_ids or digest in seen_hashes:
-                dupes.append(doc_id)
+            if doc_id in known:
+                (dupes if known[doc_id] == digest else conflicts).append(doc_id)
                 continue
-            seen_ids.add(doc_id)
-            seen_hashes.add(digest)
+            known[doc_id] = digest
             fresh.append(c)
             hashes.append(digest)
-        return fresh, hashes, dupes
+        return fresh, hashes, dupes, conflicts
 
     def _require_writable(self) -> None:
         if self.read_only:
@@ -213,21 +244,27 @@ class MemoryStore(Store):
     """The in-memory twin: a fresh, migrated DuckDB ':memory:' database per instance."""
 
     def __init__(self) -> None:
-        con = duckdb.connect(":memory:")
+        con = duckdb.connect(":memory:", config=CONNECT_CONFIG)
         migrate(con, path=":memory:")
         super().__init__(con, path=":memory:")
 
 
 def open_store(path: str | Path, *, read_only: bool = False) -> Store:
-    """Open (and create or migrate, unless read-only) the store at `path`."""
+    """Open (and create or migrate, unless read-only) the store at `path`.
+
+    Refuses (E407) a file that is not a DuckDB database and a DuckDB database that holds other
+    tables but no cablegram schema, instead of adding tables to it or reading it as a view.
+    """
     target = Path(path).expanduser()
     if read_only and not target.exists():
         raise StoreError("E403", path=str(path))
+    _check_is_duckdb(target, shown=str(path))
     try:
-        con = duckdb.connect(str(target), read_only=read_only)
+        con = duckdb.connect(str(target), read_only=read_only, config=CONNECT_CONFIG)
     except duckdb.Error as exc:
         raise StoreError("E401", path=str(path), detail=str(exc).splitlines()[0]) from exc
     try:
+        _check_not_foreign(con, shown=str(path))
         if read_only:
             if check_version(con, path=str(path)) == 0:
                 raise StoreError("E403", path=str(path))
@@ -239,4 +276,34 @@ def open_store(path: str | Path, *, read_only: bool = False) -> Store:
     except StoreError:
         con.close()
         raise
+    except duckdb.Error as exc:
+        con.close()
+        raise StoreError("E401", path=str(path), detail=str(exc).splitlines()[0]) from exc
     return DuckDBStore(con, path=str(path), read_only=read_only)
+
+
+def _check_is_duckdb(target: Path, *, shown: str) -> None:
+    """E407 unless `target` is missing, empty or a DuckDB file (DuckDB would open a JSONL, CSV or
+    Parquet file as a view in an in-memory database: everything written would be lost)."""
+    if not target.exists():
+        return
+    if target.is_dir():
+        raise StoreError("E407", path=shown, detail="it is a folder")
+    try:
+        with target.open("rb") as handle:
+            head = handle.read(16)
+    except OSError as exc:
+        raise StoreError("E401", path=shown, detail=exc.strerror or str(exc)) from None
+    if head and head[8:12] != _DUCKDB_MAGIC:
+        kind = "a SQLite database" if head.startswith(b"SQLite format") else "a data or text file"
+        raise StoreError("E407", path=shown, detail=f"it is {kind}, not a DuckDB database")
+
+
+def _check_not_foreign(con: duckdb.DuckDBPyConnection, *, shown: str) -> None:
+    """E407 for a DuckDB database with tables of its own and no cablegram schema."""
+    if current_version(con) > 0:
+        return
+    tables = [r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()]
+    if tables:
+        listed = ", ".join(sorted(tables)[:5])
+        raise StoreError("E407", path=shown, detail=f"a DuckDB database of another program (tables: {listed})")

@@ -8,7 +8,9 @@
     parquet       the events table as stored (nested actor lists kept), plus its cluster
 
 docs/exports.md shows one example of each. Text formats stream in chunks; csv and parquet are
-written by DuckDB's COPY straight from the query.
+written by DuckDB's COPY straight from the query. Text cells of the CSV and TSV formats that
+would start a spreadsheet formula (=, +, -, @) are neutralised (`cells.py`). An --out that is
+the store itself is refused (E409); a file that cannot be written is E408, not a traceback.
 """
 
 from __future__ import annotations
@@ -21,13 +23,16 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 
+import duckdb
+
 from ..errors import StoreError
 from .base import Store
+from .cells import neutralise_row, sql_neutralise
 from .filters import EventFilter, where_clause
+from .formats import EXPORT_FORMATS
 
 __all__ = ["EXPORT_FORMATS", "GDELT_COLUMNS", "PHOENIX_COLUMNS", "export_events", "plover_record"]
 
-EXPORT_FORMATS = ("plover-jsonl", "phoenix-tsv", "gdelt-csv", "csv", "parquet")
 
 _SOURCE = """
 SELECT e.*, cm.cluster_id, ec.n_mentions, ec.n_docs, d.url, d.source, d.title, d.published,
@@ -242,7 +247,7 @@ def _write_text(store: Store, flt: EventFilter, out: IO[str], fmt: str) -> int:
         make: Callable[[dict[str, Any]], list[Any]] = phoenix_row if fmt == "phoenix-tsv" else gdelt_row
 
         def write(row: dict[str, Any]) -> None:
-            writer.writerow(["" if v is None else v for v in make(row)])
+            writer.writerow(neutralise_row(["" if v is None else v for v in make(row)]))
 
     n = 0
     for row in _stream(store, flt):
@@ -254,22 +259,51 @@ def _write_text(store: Store, flt: EventFilter, out: IO[str], fmt: str) -> int:
 def _copy(store: Store, flt: EventFilter, path: Path, fmt: str) -> int:
     where, params = where_clause(flt)
     select = (_CSV_SELECT if fmt == "csv" else _PARQUET_SELECT).format(where=where)
+    if fmt == "csv":
+        select = _neutralised(store, select, params)
     options = "FORMAT csv, HEADER true" if fmt == "csv" else "FORMAT parquet"
     quoted = str(path).replace("'", "''")
-    store.con.execute(f"COPY ({select}) TO '{quoted}' ({options})", params).fetchall()
+    try:
+        store.con.execute(f"COPY ({select}) TO '{quoted}' ({options})", params).fetchall()
+    except duckdb.Error as exc:
+        raise StoreError("E408", path=str(path), detail=str(exc).splitlines()[0]) from None
     sql = f"SELECT count(*) FROM events e WHERE {where}"
     return int(store.scalar(sql, params) or 0)
+
+
+def _neutralised(store: Store, select: str, params: list[Any]) -> str:
+    """`select` with every text column passed through the formula guard (`cells.py`)."""
+    described = store.con.execute(f"DESCRIBE {select}", params).fetchall()
+    text_columns = [name for name, kind, *_ in described if kind == "VARCHAR"]
+    if not text_columns:
+        return select
+    replaced = ", ".join(sql_neutralise(c) for c in text_columns)
+    return f"SELECT * REPLACE ({replaced}) FROM ({select})"
+
+
+def _same_file(out: str | Path, store: Store) -> bool:
+    """True when `out` names the store's file (or its write-ahead log)."""
+    if store.path == ":memory:":
+        return False
+    target = Path(out).expanduser().resolve()
+    db = Path(store.path).expanduser().resolve()
+    return target in {db, db.with_name(db.name + ".wal")}
 
 
 def export_events(store: Store, flt: EventFilter, *, fmt: str, out: str | Path | IO[str]) -> int:
     """Write the events matching `flt` to `out` (a path, or a text stream for text formats)."""
     if fmt not in EXPORT_FORMATS:
         raise StoreError("E404", fmt=fmt, choices=", ".join(EXPORT_FORMATS))
+    if isinstance(out, (str, Path)) and _same_file(out, store):
+        raise StoreError("E409", path=str(out))
     if fmt in {"csv", "parquet"}:
         if not isinstance(out, (str, Path)) or str(out) == "-":
             raise StoreError("E406", fmt=fmt)
         return _copy(store, flt, Path(out), fmt)
     if isinstance(out, (str, Path)):
-        with open(out, "w", encoding="utf-8", newline="") as handle:
-            return _write_text(store, flt, handle, fmt)
+        try:
+            with open(out, "w", encoding="utf-8", newline="") as handle:
+                return _write_text(store, flt, handle, fmt)
+        except OSError as exc:  # a folder, a missing folder, no permission, a full disk
+            raise StoreError("E408", path=str(out), detail=exc.strerror or str(exc)) from None
     return _write_text(store, flt, out, fmt)

@@ -63,13 +63,23 @@ class EventFilter:
 _CODE = re.compile(r"[A-Z0-9-]{3,}")
 
 
+def contains_pattern(text: str) -> str:
+    """An ILIKE pattern matching `text` anywhere, its own % _ and \\ taken literally
+    (use with `ILIKE ? ESCAPE '\\'`): '50%' finds "50%", not "50 people"."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+_ILIKE = "ILIKE ? ESCAPE '\\'"
+
+
 def _actor_match(token: str) -> tuple[str, list[Any]]:
     """A code typed in capitals (RUS, ISRGOV) matches codes only, which stays a cheap equality
     scan; anything else (Putin, kb:...) matches the KB id or part of the name."""
     token = token.strip()
     if _CODE.fullmatch(token):
         return "(country = ? OR starts_with(cameo_code, ?) OR kb_id = ?)", [token, token, token]
-    return "(kb_id = ? OR name ILIKE ?)", [token, f"%{token}%"]
+    return f"(kb_id = ? OR name {_ILIKE})", [token, contains_pattern(token)]
 
 
 def _actors_in(role: str | None, cond: str) -> str:
@@ -94,7 +104,7 @@ def where_clause(flt: EventFilter) -> tuple[str, list[Any]]:
         (flt.since, "e.date >= ?", flt.since),
         (flt.until, "e.date <= ?", flt.until),
         (flt.factuality, "e.factuality = ?", flt.factuality),
-        (flt.text, "e.sentence ILIKE ?", f"%{flt.text}%"),
+        (flt.text, f"e.sentence {_ILIKE}", contains_pattern(flt.text or "")),
         (flt.doc_id, "e.doc_id = ?", flt.doc_id),
     )
     for value, sql, param in simple:
@@ -102,8 +112,8 @@ def where_clause(flt: EventFilter) -> tuple[str, list[Any]]:
             parts.append(sql)
             params.append(param)
     if flt.place:
-        parts.append("(e.loc_name ILIKE ? OR e.loc_country = ?)")
-        params += [f"%{flt.place}%", flt.place.upper()]
+        parts.append(f"(e.loc_name {_ILIKE} OR e.loc_country = ?)")
+        params += [contains_pattern(flt.place), flt.place.upper()]
     return (" AND ".join(parts) or "TRUE"), params
 
 
@@ -154,12 +164,12 @@ class DocumentHit:
 
 def search_documents(store: Store, text: str, *, limit: int = 50) -> list[DocumentHit]:
     """Documents whose title or text contains `text` (case-insensitive ILIKE; no FTS offline)."""
-    pattern = f"%{text}%"
+    pattern = contains_pattern(text)
     rows = store.rows(
         "SELECT d.doc_id, d.title, d.published, d.source, d.url, "
         "greatest(strpos(lower(d.text), lower(?)), 1) AS pos, d.text, "
         "(SELECT count(*) FROM events e WHERE e.doc_id = d.doc_id) AS n_events "
-        "FROM documents d WHERE d.text ILIKE ? OR d.title ILIKE ? "
+        f"FROM documents d WHERE d.text {_ILIKE} OR d.title {_ILIKE} "
         "ORDER BY d.published DESC NULLS LAST, d.doc_id LIMIT ?",
         [text, pattern, pattern, limit],
     )

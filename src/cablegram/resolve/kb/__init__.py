@@ -15,7 +15,8 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from ...errors import ResolutionError
+from ...config import SETTINGS
+from ...errors import ConfigError, ResolutionError
 from ...records import KBEntry, kb_entry_from_json
 from .tables import builtin_entries
 
@@ -99,20 +100,50 @@ class KnowledgeBase:
         return found
 
 
-def load_user_entries(folder: str | Path) -> list[KBEntry]:
-    """Entries from every *.jsonl file in the user knowledge-base folder (missing folder: none)."""
+def load_user_entries(folder: str | Path, *, max_bytes: int | None = None) -> list[KBEntry]:
+    """Entries from every *.jsonl file in the user knowledge-base folder (missing folder: none).
+
+    A file over `max_bytes` (default: the kb_max_file_bytes setting) is refused with E507
+    before it is read: a runaway file must not exhaust memory in every command.
+    """
     root = Path(folder).expanduser()
     entries: list[KBEntry] = []
     if not root.is_dir():
         return entries
+    limit = max_bytes if max_bytes is not None else _kb_max_file_bytes()
     for path in sorted(root.glob("*.jsonl")):
-        for n, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                entries.append(kb_entry_from_json(json.loads(line)))
-            except (ValueError, KeyError, TypeError) as exc:
-                raise ResolutionError("E201", path=str(path), line=n, detail=str(exc)) from None
+        entries.extend(_file_entries(path, limit))
+    return entries
+
+
+def _kb_max_file_bytes() -> int:
+    from ...config import Settings
+
+    try:
+        return int(Settings.load()["kb_max_file_bytes"])
+    except ConfigError:  # a bad environment value: the documented default
+        return int(next(s.default for s in SETTINGS if s.name == "kb_max_file_bytes"))
+
+
+def _file_entries(path: Path, limit: int) -> list[KBEntry]:
+    size = path.stat().st_size
+    if size > limit:
+        raise ConfigError("E507", path=str(path), size=size, limit=limit, unit="bytes", setting="kb_max_file_bytes")
+    try:
+        text = path.read_text("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ResolutionError("E201", path=str(path), line=0, detail=f"not valid UTF-8 ({exc.reason})") from None
+    entries: list[KBEntry] = []
+    for n, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            if not isinstance(record, dict):
+                raise TypeError("each line must be a JSON object")
+            entries.append(kb_entry_from_json(record))
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
+            raise ResolutionError("E201", path=str(path), line=n, detail=str(exc)[:200]) from None
     return entries
 
 
