@@ -534,7 +534,9 @@ def test_errors_print_as_they_happen(tmp_path, capsys):
 def test_code_emits_quotes_and_advisories_as_records(tmp_path, capsys):
     news = tmp_path / "news.jsonl"
     news.write_text(GOOD + "\n")
-    status, out, _ = _code([news], capsys)
+    status, out, _ = _code([news], capsys)  # by default a stream of events, one per line
+    assert status == EXIT_OK and [r["record"] for r in out] == ["event"]
+    status, out, _ = _code(["--records", "all", news], capsys)
     assert status == EXIT_OK and [r["record"] for r in out] == ["event", "quote"]
     event_record = {k: v for k, v in out[0].items() if k != "record"}
     expected = next(_StandIn().code_documents([Document(doc_id="ok", text=json.loads(GOOD)["text"])])).events[0]

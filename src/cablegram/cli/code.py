@@ -1,8 +1,10 @@
 """`cablegram code`: code inputs and write events (and quotes and advisories) as JSONL or CSV.
 
 JSONL output has one record per line with a `record` field saying what it is: `event`,
-`quote` or `advisory` (an event's other fields are those of `Event.to_dict`). CSV output has
-the events only, one flat row each, text cells guarded against spreadsheet formulas.
+`quote` or `advisory` (an event's other fields are those of `Event.to_dict`). By default only
+events are written, one per line, so that tools reading a stream of events (scorers, PLOVER
+pipelines) see nothing else; `--records all` adds the quotes and advisories. CSV output has the
+events only, one flat row each, text cells guarded against spreadsheet formulas.
 """
 
 from __future__ import annotations
@@ -60,6 +62,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_input_arguments(p)
     p.add_argument("--format", choices=("jsonl", "csv"), default="jsonl", help="output format")
     p.add_argument("--out", default="-", help="output file (default: stdout)")
+    p.add_argument("--records", choices=("events", "all"), default="events",
+                   help="JSONL: events only (default), or all: events, quotes and advisories")
     p.set_defaults(func=run)
 
 
@@ -160,7 +164,7 @@ def run(args: argparse.Namespace) -> int:
     n_docs = n_events = n_other = 0
     started = time.perf_counter()
     with open_output(args.out, inputs=args.inputs) as out:
-        write = _writer(out, args.format)
+        write = _writer(out, args.format, records=getattr(args, "records", "events"))
         try:
             for coded in code_documents(args, failures, stats=stats):
                 n_docs += 1
@@ -209,17 +213,18 @@ def _overwrites(target: Path, raw: str) -> bool:
     return resolved == source.resolve()
 
 
-def _writer(out: IO[str], fmt: str) -> Callable[[CodedDocument], int]:
+def _writer(out: IO[str], fmt: str, *, records: str = "events") -> Callable[[CodedDocument], int]:
     """A function writing one coded document's records; it returns how many quotes and
-    advisories it wrote (CSV: none)."""
+    advisories it wrote (CSV, and JSONL with records='events': none)."""
     if fmt == "jsonl":
 
         def write_jsonl(coded: CodedDocument) -> int:
             lines = [_json({"record": "event", **e.to_dict()}) for e in coded.events]
-            lines += [_json({"record": "quote", **q.to_dict()}) for q in coded.quotes]
-            lines += [_json({"record": "advisory", **a.to_dict()}) for a in coded.advisories]
+            if records == "all":
+                lines += [_json({"record": "quote", **q.to_dict()}) for q in coded.quotes]
+                lines += [_json({"record": "advisory", **a.to_dict()}) for a in coded.advisories]
             out.write("".join(lines))
-            return len(coded.quotes) + len(coded.advisories)
+            return len(coded.quotes) + len(coded.advisories) if records == "all" else 0
 
         return write_jsonl
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
