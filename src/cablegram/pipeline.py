@@ -108,6 +108,9 @@ class Pipeline:
         self, text: str, *, published: Date | None = None, doc_id: str | None = None
     ) -> list[Event]:
         """Code one text and return its events."""
+        from .ingest.text import clean_text  # lone surrogates cannot be written out anywhere
+
+        text = clean_text(text)
         document = Document(doc_id=doc_id or content_hash(text)[:16], text=text, published=published)
         return list(self.code_document(document).events)
 

@@ -51,7 +51,8 @@ def content_hash(text: str) -> str:
     """Hash of the normalised text (NFKC, case-folded, whitespace collapsed): the dedup key."""
     # str.split() collapses whitespace about 3x faster than a regex on long texts.
     norm = " ".join(unicodedata.normalize("NFKC", text).casefold().split())
-    return hashlib.sha256(norm.encode("utf-8")).hexdigest()
+    # (surrogatepass: a lone surrogate from a JSON escape must not crash hashing)
+    return hashlib.sha256(norm.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def stable_id(*parts: object) -> str:
