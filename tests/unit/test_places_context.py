@@ -1,0 +1,141 @@
+"""Place phrases, sites, earlier sentences and the sentence's actors (hand-built parses, no model)."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from cablegram.records import Actor, DocContext, Document, Event, TextSpan
+from cablegram.resolve.gazetteer import GazEntry, MemoryGazetteer
+from cablegram.resolve.places import PlaceResolver
+
+
+def _e(name, country, code, population):
+    cls = "P" if code.startswith("PPL") else "A"
+    return GazEntry(name=name, country=country, feature_class=cls, feature_code=code, population=population)
+
+
+GAZ = MemoryGazetteer(
+    [
+        _e("Baku", "AZE", "PPLC", 2_300_000),
+        _e("Kharkiv", "UKR", "PPL", 1_400_000),
+        _e("Tripoli", "LBY", "PPLC", 1_300_000),
+        _e("Tripoli", "LBN", "PPL", 230_000),
+        _e("Sri Lanka", "LKA", "PCLI", 21_000_000),
+    ]
+)
+VOCAB = spacy.blank("en").vocab
+
+
+def _doc(rows, ents=()):
+    """rows: (word, head index, dep, pos, lemma); ents: (start, end, label)."""
+    doc = Doc(
+        VOCAB, words=[r[0] for r in rows], heads=[r[1] for r in rows], deps=[r[2] for r in rows],
+        pos=[r[3] for r in rows], lemmas=[r[4] for r in rows],
+    )
+    doc.ents = [doc.char_span(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), label=lab) for s, e, lab in ents]
+    return doc
+
+
+def _locate(doc, trigger_i, *, sentence_index=0, mentions=()):
+    tok = doc[trigger_i]
+    event = Event(
+        event_id="e", doc_id="d", sentence_index=sentence_index, sentence="", event="", cameo="",
+        trigger=TextSpan(text=tok.text, start=tok.idx, end=tok.idx + len(tok)),
+    )
+    ctx = DocContext(document=Document(doc_id="d", text=doc.text))
+    return PlaceResolver(gazetteer=GAZ).locate(doc, event, list(mentions), ctx)
+
+
+def test_the_place_phrase_is_the_text_and_the_name_is_the_gazetteers():
+    # "Shells hit residential districts of Kharkiv ."
+    rows = [
+        ("Shells", 1, "nsubj", "NOUN", "shell"), ("hit", 1, "ROOT", "VERB", "hit"),
+        ("residential", 3, "amod", "ADJ", "residential"), ("districts", 1, "dobj", "NOUN", "district"),
+        ("of", 3, "prep", "ADP", "of"), ("Kharkiv", 4, "pobj", "PROPN", "Kharkiv"),
+        (".", 1, "punct", "PUNCT", "."),
+    ]
+    place = _locate(_doc(rows, [(5, 6, "GPE")]), 1)
+    assert (place.name, place.country, place.basis) == ("Kharkiv", "UKR", "trigger")
+    assert place.text == "residential districts of Kharkiv"
+
+
+# "Police gathered in Baku . Protesters marched to City Hall ."
+TWO = [
+    ("Police", 1, "nsubj", "NOUN", "police"), ("gathered", 1, "ROOT", "VERB", "gather"),
+    ("in", 1, "prep", "ADP", "in"), ("Baku", 2, "pobj", "PROPN", "Baku"), (".", 1, "punct", "PUNCT", "."),
+    ("Protesters", 6, "nsubj", "NOUN", "protester"), ("marched", 6, "ROOT", "VERB", "march"),
+    ("to", 6, "prep", "ADP", "to"), ("City", 9, "compound", "PROPN", "City"),
+    ("Hall", 7, "pobj", "PROPN", "Hall"), (".", 6, "punct", "PUNCT", "."),
+]
+
+
+def test_a_site_is_placed_where_the_document_is():
+    place = _locate(_doc(TWO, [(3, 4, "GPE")]), 6, sentence_index=1)
+    assert (place.name, place.country, place.basis, place.text) == ("Baku", "AZE", "site", "City Hall")
+
+
+def test_a_named_site_alone_is_a_place_without_coordinates():
+    doc = _doc([(w, head - 5, dep, pos, lemma) for w, head, dep, pos, lemma in TWO[5:]])
+    place = _locate(doc, 1)
+    assert (place.name, place.text, place.country, place.geonameid) == ("City Hall", "City Hall", None, None)
+
+
+def test_a_common_site_alone_is_no_place():
+    # "Troops exchanged fire along the border ."
+    rows = [
+        ("Troops", 1, "nsubj", "NOUN", "troop"), ("exchanged", 1, "ROOT", "VERB", "exchange"),
+        ("fire", 1, "dobj", "NOUN", "fire"), ("along", 1, "prep", "ADP", "along"),
+        ("the", 5, "det", "DET", "the"), ("border", 3, "pobj", "NOUN", "border"), (".", 1, "punct", "PUNCT", "."),
+    ]
+    assert _locate(_doc(rows), 1) is None
+
+
+def test_an_event_without_a_place_takes_the_one_just_named():
+    # "Fighting broke out in Baku . Four soldiers were killed ."
+    rows = [
+        ("Fighting", 1, "nsubj", "NOUN", "fighting"), ("broke", 1, "ROOT", "VERB", "break"),
+        ("out", 1, "prt", "ADP", "out"), ("in", 1, "prep", "ADP", "in"), ("Baku", 3, "pobj", "PROPN", "Baku"),
+        (".", 1, "punct", "PUNCT", "."), ("Four", 7, "nummod", "NUM", "four"),
+        ("soldiers", 9, "nsubjpass", "NOUN", "soldier"), ("were", 9, "auxpass", "AUX", "be"),
+        ("killed", 9, "ROOT", "VERB", "kill"), (".", 9, "punct", "PUNCT", "."),
+    ]
+    place = _locate(_doc(rows, [(4, 5, "GPE")]), 9, sentence_index=1)
+    assert (place.name, place.basis, place.text) == ("Baku", "previous", "Baku")
+
+
+def test_a_direction_is_of_the_country_named():
+    # "Fighting spread in Sri Lanka . Rebels attacked troops in the north ."
+    rows = [
+        ("Fighting", 1, "nsubj", "NOUN", "fighting"), ("spread", 1, "ROOT", "VERB", "spread"),
+        ("in", 1, "prep", "ADP", "in"), ("Sri", 4, "compound", "PROPN", "Sri"), ("Lanka", 2, "pobj", "PROPN", "Lanka"),
+        (".", 1, "punct", "PUNCT", "."), ("Rebels", 7, "nsubj", "NOUN", "rebel"),
+        ("attacked", 7, "ROOT", "VERB", "attack"), ("troops", 7, "dobj", "NOUN", "troop"),
+        ("in", 7, "prep", "ADP", "in"), ("the", 11, "det", "DET", "the"), ("north", 9, "pobj", "NOUN", "north"),
+        (".", 7, "punct", "PUNCT", "."),
+    ]
+    place = _locate(_doc(rows, [(3, 5, "GPE")]), 7, sentence_index=3)  # too far back to inherit
+    assert (place.name, place.country, place.basis, place.text) == ("Sri Lanka", "LKA", "site", "the north")
+
+
+# "Lebanese troops clashed in Tripoli ."
+TRIPOLI = [
+    ("Lebanese", 1, "amod", "ADJ", "lebanese"), ("troops", 2, "nsubj", "NOUN", "troop"),
+    ("clashed", 2, "ROOT", "VERB", "clash"), ("in", 2, "prep", "ADP", "in"),
+    ("Tripoli", 3, "pobj", "PROPN", "Tripoli"), (".", 2, "punct", "PUNCT", "."),
+]
+
+
+def test_troops_of_a_country_choose_its_namesake():
+    doc = _doc(TRIPOLI, [(4, 5, "GPE")])
+    troops = Actor(text="Lebanese troops", start=0, end=15, country="LBN", sector="MIL", kb_id="state:LBN")
+    assert _locate(doc, 2, mentions=[troops]).country == "LBN"
+    assert _locate(doc, 2).country == "LBY"
+
+
+def test_a_leader_or_a_guessed_country_does_not_choose_the_namesake():
+    doc = _doc(TRIPOLI, [(4, 5, "GPE")])
+    leader = Actor(text="Lebanese troops", start=0, end=15, country="LBN", sector="GOV", kb_id="state:LBN")
+    guessed = Actor(text="Lebanese troops", start=0, end=15, country="LBN", sector="MIL", kb_id=None)
+    assert _locate(doc, 2, mentions=[leader]).country == "LBY"
+    assert _locate(doc, 2, mentions=[guessed]).country == "LBY"
