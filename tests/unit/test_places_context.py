@@ -37,10 +37,10 @@ def _doc(rows, ents=()):
     return doc
 
 
-def _locate(doc, trigger_i, *, sentence_index=0, mentions=()):
+def _locate(doc, trigger_i, *, sentence_index=0, mentions=(), kind="ASSAULT"):
     tok = doc[trigger_i]
     event = Event(
-        event_id="e", doc_id="d", sentence_index=sentence_index, sentence="", event="", cameo="",
+        event_id="e", doc_id="d", sentence_index=sentence_index, sentence="", event=kind, cameo="",
         trigger=TextSpan(text=tok.text, start=tok.idx, end=tok.idx + len(tok)),
     )
     ctx = DocContext(document=Document(doc_id="d", text=doc.text))
@@ -100,8 +100,11 @@ def test_an_event_without_a_place_takes_the_one_just_named():
         ("soldiers", 9, "nsubjpass", "NOUN", "soldier"), ("were", 9, "auxpass", "AUX", "be"),
         ("killed", 9, "ROOT", "VERB", "kill"), (".", 9, "punct", "PUNCT", "."),
     ]
-    place = _locate(_doc(rows, [(4, 5, "GPE")]), 9, sentence_index=1)
+    doc = _doc(rows, [(4, 5, "GPE")])
+    place = _locate(doc, 9, sentence_index=1)
     assert (place.name, place.basis, place.text) == ("Baku", "previous", "Baku")
+    # a statement is made wherever the speaker is, not where the story last was
+    assert _locate(doc, 9, sentence_index=1, kind="ACCUSE") is None
 
 
 def test_a_direction_is_of_the_country_named():

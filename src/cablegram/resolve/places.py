@@ -16,6 +16,7 @@ countries the document has named; those are kept in `ctx.memory["places.countrie
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..config import Settings
@@ -114,11 +115,15 @@ class PlaceResolver:
         found = None
         if trigger is not None:
             local = _sentence_context(context, trigger.sent, mentions, ctx.offset)
-            found = self._from_sentence(trigger, event, local, ctx)
-            if found is not None:
+            named = self._from_sentence(trigger, event, local, ctx)
+            site = _best_site(trigger)
+            if named is not None and (site is None or site[0] >= named[0]):
+                found = named[1]
+            elif site is not None:  # a site closer to the trigger than any name: "killing three
+                # people in an apartment complex" in a sentence that names Israel elsewhere
+                found = self._site_place(site[1], ctx, named[1] if named else None)
+            if named is not None and found is not None:  # the sentence named where the story is
                 ctx.memory["places.last"] = (event.sentence_index, found)
-                return found
-            found = self._from_site(trigger, event, ctx)
         return found or _from_previous(event, ctx) or self._from_dateline(ctx, context)
 
     # -- context ------------------------------------------------------------------------------
@@ -165,8 +170,10 @@ class PlaceResolver:
         """The gazetteer entry for a name, trying it also without a trailing 'province', 'region'
         ..., then without one or two trailing words when what is left is a place's own name
         ("Sarlahi District Headquarters", an entity "Yerevan March 3" the model ran together)."""
-        entry = self.gazetteer.best(name, context=context, primary_only=primary_only)
         words = name.split()
+        if len(words) > 1 and words[-1].lower() in _SITES:
+            primary_only = True  # "Freedom Square" is a square, not a town that has it as an alias
+        entry = self.gazetteer.best(name, context=context, primary_only=primary_only)
         if entry is None and len(words) > 1 and words[-1].lower() in _PLACE_NOUNS:
             entry = self.gazetteer.best(" ".join(words[:-1]), context=context, primary_only=primary_only)
         for cut in (1, 2):
@@ -180,7 +187,8 @@ class PlaceResolver:
     # -- the sentence ---------------------------------------------------------------------------
     def _from_sentence(
         self, trigger: Span, event: Event, context: dict[str, float], ctx: DocContext
-    ) -> Place | None:
+    ) -> tuple[int, Place] | None:
+        """The best toponym of the trigger's sentence as (rank of its relation, place)."""
         offset = ctx.offset
         acting = [(a.start - offset, a.end - offset) for a in (*event.actor, *event.recipient)]
         head = clause_head(trigger.root)
@@ -208,36 +216,24 @@ class PlaceResolver:
                 start, end = _phrase_offsets(span)
                 text = ctx.text_of(start, end)
                 best = (key, _place(entry, text, start + offset, end + offset, basis))
-        return best[1] if best else None
+        return (best[0][0], best[1]) if best else None
 
-    def _from_site(self, trigger: Span, event: Event, ctx: DocContext) -> Place | None:
-        """A named or common-noun site in a place position ("marched to City Hall", "at the
-        stadium", "in the north and east"), placed where the document last was: the place of
-        the last located event, else the country the document names most as a place. None
-        when the document has given no place at all (a site alone says nothing of where)."""
-        head = clause_head(trigger.root)
-        best: tuple[tuple[int, int], Token] | None = None
-        for tok in trigger.sent:
-            if not _is_site(tok):
-                continue
-            basis = _relation(tok.doc[tok.i : tok.i + 1], trigger.root, head)
-            if basis is None:
-                continue
-            key = (_RANK[basis], abs(tok.i - trigger.root.i))
-            if best is None or key < best[0]:
-                best = (key, tok)
-        if best is None:
-            return None
-        site = best[1]
-        anchor = self._anchor(ctx, direction=site.lemma_.lower() in _DIRECTIONS)
+    def _site_place(self, site: Token, ctx: DocContext, named: Place | None) -> Place | None:
+        """A site in a place position ("marched to City Hall", "at the stadium", "in the north
+        and east"), placed by a name in its sentence, else where the document is (see
+        `_anchor`). A named site with nothing to place it is a place without coordinates; a
+        common one ("along the border") is no place."""
         start, end = _phrase_offsets(site.doc[site.i : site.i + 1])
         text = ctx.text_of(start, end)
-        basis = {0: "trigger", 1: "clause"}.get(best[0][0], "sentence")
+        start, end = start + ctx.offset, end + ctx.offset
+        if named is not None:
+            return replace(named, text=text, start=start, end=end, basis="site")
+        anchor = self._anchor(ctx, direction=site.lemma_.lower() in _COUNTRY_SITES)
         if anchor is not None:  # the text names the site; where it is comes from elsewhere
-            return _place(anchor, text, start + ctx.offset, end + ctx.offset, "site")
+            return _place(anchor, text, start, end, "site")
         if site.pos_ == "PROPN":  # a named site ("City Hall", "Ala-too Square") is a place by itself
             name = " ".join(text.split()).removeprefix("the ")
-            return Place(name=name, text=text, start=start + ctx.offset, end=end + ctx.offset, basis=basis)
+            return Place(name=name, text=text, start=start, end=end, basis="site")
         return None
 
     def _anchor(self, ctx: DocContext, *, direction: bool) -> GazEntry | None:
@@ -260,6 +256,8 @@ class PlaceResolver:
         countries: dict[str, float] = ctx.memory.get("places.countries") or {}
         if countries:
             return self.gazetteer.country(max(countries, key=lambda c: countries[c]))
+        if last is not None and last[1].country:  # a town's country ("in Trincomalee" -> Sri Lanka)
+            return self.gazetteer.country(last[1].country)
         return None
 
     def _from_dateline(self, ctx: DocContext, context: dict[str, float]) -> Place | None:
@@ -396,6 +394,12 @@ _SITES = {
 # Verbs whose object is a site they happen at, beyond _PLACE_OBJECT_VERBS ("as he left Parliament").
 _SITE_VERBS = {"leave", "approach", "picket", "surround", "evacuate", "guard", "close"}
 _DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+# Sites that belong to a country, not a town: "in the north", "along the border".
+_COUNTRY_SITES = _DIRECTIONS | {"border", "frontline", "line", "crossing"}
+# PLOVER types of physical events, which stay where the story is: an event with no place in
+# its sentence takes the last one named. Statements (ACCUSE, REQUEST, AGREE ...) do not: they
+# are made wherever the speaker is.
+_PHYSICAL = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "AID"}
 # Prepositions that make their object a place whatever the noun ("at the White House").
 _PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "within", "throughout", "across", "along"}
 # Phrases longer than this are cut back to the name: a place phrase is short.
@@ -438,8 +442,11 @@ def _most_named(named: list[tuple[int, Place]]) -> tuple[int, Place] | None:
 
 
 def _from_previous(event: Event, ctx: DocContext) -> Place | None:
-    """The last place (of an event, or named as a place) at most two sentences back: reports
-    name a place once and go on ("Clashes broke out in Aden. Four soldiers were killed.")."""
+    """For a physical event, the last place (of an event, or named as a place) at most two
+    sentences back: reports name a place once and go on ("Clashes broke out in Aden. Four
+    soldiers were killed.")."""
+    if event.event not in _PHYSICAL:
+        return None
     here = event.sentence_index
     earlier = [item for item in ctx.memory.get("places.named") or [] if here - 2 <= item[0] < here]
     last = ctx.memory.get("places.last")
@@ -457,8 +464,13 @@ def _from_previous(event: Event, ctx: DocContext) -> Place | None:
 
 def _is_site(tok: Token) -> bool:
     """A noun naming a site, in a place position: the object of a place preposition or of a
-    verb acting on a place ("occupied the residences")."""
+    verb acting on a place ("occupied the residences"). Not a region's proper name the
+    gazetteer lacks ("the Middle East", "West Bengal": a name, not a direction)."""
     if tok.pos_ not in {"NOUN", "PROPN"} or tok.lemma_.lower() not in _SITES:
+        return False
+    if tok.ent_type_ in {"GPE", "LOC", "NORP"}:
+        return False
+    if tok.lemma_.lower() in _DIRECTIONS and not tok.text.islower():
         return False
     if tok.dep_ in {"pobj", "pcomp"}:
         return _is_locative(tok.head) or tok.head.lower_ in _PLACE_PREPOSITIONS
@@ -536,3 +548,24 @@ def _runs_on(word: str) -> bool:
     into the entity ("Yerevan March 3") or a building of the place ("... District Headquarters")."""
     plain = word.lower().strip(",.")
     return plain.isdigit() or plain in _MONTHS or plain in {"headquarters", "hq", "compound", "office"}
+
+
+def _best_site(trigger: Span) -> tuple[int, Token] | None:
+    """The site nearest the trigger in the strongest relation, as (rank, token)."""
+    head = clause_head(trigger.root)
+    best: tuple[tuple[int, int], Token] | None = None
+    for tok in trigger.sent:
+        if not _is_site(tok):
+            continue
+        basis: str | None
+        if tok.dep_ == "dobj":  # "as he left Parliament": the verb's own relation to the trigger
+            verb = tok.head
+            basis = "trigger" if verb.i == trigger.root.i else "clause" if verb.head.i == trigger.root.i else "sentence"
+        else:
+            basis = _relation(tok.doc[tok.i : tok.i + 1], trigger.root, head)
+        if basis is None:
+            continue
+        key = (_RANK[basis], abs(tok.i - trigger.root.i))
+        if best is None or key < best[0]:
+            best = (key, tok)
+    return (best[0][0], best[1]) if best else None
