@@ -92,12 +92,15 @@ def realdev_location_accuracy(
 
     Returns `matched`, `total` (found gold events with a location_text), `accuracy`,
     `no_location` (of those, how many had no predicted location on any candidate), `found`
-    (all found gold events) and `misses`: one line per unmatched event, for error analysis.
+    (all found gold events), `found_without_gold_location` and `located_anyway` (found gold
+    events with no location_text, and how many of them got a location all the same: not
+    always wrong, since the gold leaves out places that are only implied, but the number to
+    watch when a rule places more events) and `misses`: one line per unmatched event.
     """
     by_doc: dict[str, list[Event]] = {}
     for coded in coded_documents:
         by_doc.setdefault(coded.document.doc_id, []).extend(coded.events)
-    matched = total = no_location = found = 0
+    matched = total = no_location = found = unplaced_gold = placed_anyway = 0
     misses: list[str] = []
     for record in records:
         placed = [(_sentence_of(record, e.trigger.start), e) for e in by_doc.get(str(record["id"]), [])]
@@ -108,6 +111,8 @@ def realdev_location_accuracy(
                 continue
             found += 1
             if not gold.get("location_text"):
+                unplaced_gold += 1
+                placed_anyway += any(e.location is not None for e in candidates)
                 continue
             total += 1
             places = [e.location for e in candidates if e.location is not None]
@@ -121,5 +126,7 @@ def realdev_location_accuracy(
                           f"gold {gold['location_text']!r}, got {got}")
     return {
         "matched": matched, "total": total, "accuracy": matched / total if total else 0.0,
-        "no_location": no_location, "found": found, "misses": misses,
+        "no_location": no_location, "found": found,
+        "found_without_gold_location": unplaced_gold, "located_anyway": placed_anyway,
+        "misses": misses,
     }

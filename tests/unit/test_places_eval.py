@@ -62,6 +62,7 @@ def test_found_events_with_a_gold_location_are_scored():
     report = realdev_location_accuracy([RECORD], coded, gazetteer=GAZ)
     assert (report["matched"], report["total"], report["found"], report["no_location"]) == (2, 2, 3, 0)
     assert report["accuracy"] == 1.0
+    assert (report["found_without_gold_location"], report["located_anyway"]) == (1, 0)
 
 
 def test_a_missing_location_is_counted_apart():
