@@ -116,7 +116,8 @@ class PlaceResolver:
         if trigger is not None:
             local = _sentence_context(context, trigger.sent, mentions, ctx.offset)
             named = self._from_sentence(trigger, event, local, ctx)
-            site = _best_site(trigger)
+            # a site can only win by a stronger relation than the best name's
+            site = _best_site(trigger) if named is None or named[0] > 0 else None
             if named is not None and (site is None or site[0] >= named[0]):
                 found = named[1]
             elif site is not None:  # a site closer to the trigger than any name: "killing three
