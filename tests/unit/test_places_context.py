@@ -22,6 +22,7 @@ GAZ = MemoryGazetteer(
         _e("Tripoli", "LBY", "PPLC", 1_300_000),
         _e("Tripoli", "LBN", "PPL", 230_000),
         _e("Sri Lanka", "LKA", "PCLI", 21_000_000),
+        _e("Tehran", "IRN", "PPLC", 7_000_000),
     ]
 )
 VOCAB = spacy.blank("en").vocab
@@ -142,3 +143,16 @@ def test_a_leader_or_a_guessed_country_does_not_choose_the_namesake():
     guessed = Actor(text="Lebanese troops", start=0, end=15, country="LBN", sector="MIL", kb_id=None)
     assert _locate(doc, 2, mentions=[leader]).country == "LBY"
     assert _locate(doc, 2, mentions=[guessed]).country == "LBY"
+
+
+def test_a_name_owning_a_site_places_it():
+    # "Police arrested protesters in Tehran 's main streets ."
+    rows = [
+        ("Police", 1, "nsubj", "NOUN", "police"), ("arrested", 1, "ROOT", "VERB", "arrest"),
+        ("protesters", 1, "dobj", "NOUN", "protester"), ("in", 1, "prep", "ADP", "in"),
+        ("Tehran", 7, "poss", "PROPN", "Tehran"), ("'s", 4, "case", "PART", "'s"),
+        ("main", 7, "amod", "ADJ", "main"), ("streets", 3, "pobj", "NOUN", "street"),
+        (".", 1, "punct", "PUNCT", "."),
+    ]
+    place = _locate(_doc(rows, [(4, 5, "GPE")]), 1)
+    assert (place.name, place.basis, place.text) == ("Tehran", "trigger", "Tehran 's main streets")

@@ -347,8 +347,9 @@ def _relation(span: Span, trigger: Token, clause: int) -> str | None:
 
 def _climb_place_nouns(root: Token) -> Token:
     """From a name to the phrase it stands in: "the Tigray region", "Chisinau airport",
-    "the capital, Baku", "Iraq and Syria", "Baku, Azerbaijan"."""
-    if root.dep_ in _NAME_OF_NOUN and root.head.lemma_.lower() in _PLACE_NOUNS:
+    "the capital, Baku", "Iraq and Syria", "Baku, Azerbaijan", "Tehran's main streets"."""
+    noun = root.head.lemma_.lower()
+    if root.dep_ in _NAME_OF_NOUN and (noun in _PLACE_NOUNS or root.dep_ in {"poss", "compound"} and noun in _SITES):
         root = root.head
     for _ in range(3):
         if root.dep_ not in {"appos", "conj"}:
