@@ -156,3 +156,38 @@ def test_a_name_owning_a_site_places_it():
     ]
     place = _locate(_doc(rows, [(4, 5, "GPE")]), 1)
     assert (place.name, place.basis, place.text) == ("Tehran", "trigger", "Tehran 's main streets")
+
+
+def test_the_capital_is_the_capital_of_the_country_the_document_is_in():
+    gaz = MemoryGazetteer([_e("Istanbul", "TUR", "PPL", 15_000_000), _e("Ankara", "TUR", "PPLC", 5_000_000)])
+    # "Police gathered in Istanbul . Police killed protesters in the capital ."
+    rows = [
+        ("Police", 1, "nsubj", "NOUN", "police"), ("gathered", 1, "ROOT", "VERB", "gather"),
+        ("in", 1, "prep", "ADP", "in"), ("Istanbul", 2, "pobj", "PROPN", "Istanbul"), (".", 1, "punct", "PUNCT", "."),
+        ("Police", 6, "nsubj", "NOUN", "police"), ("killed", 6, "ROOT", "VERB", "kill"),
+        ("protesters", 6, "dobj", "NOUN", "protester"), ("in", 6, "prep", "ADP", "in"),
+        ("the", 10, "det", "DET", "the"), ("capital", 8, "pobj", "NOUN", "capital"), (".", 6, "punct", "PUNCT", "."),
+    ]
+    doc = _doc(rows, [(3, 4, "GPE")])
+    tok = doc[6]
+    event = Event(
+        event_id="e", doc_id="d", sentence_index=1, sentence="", event="ASSAULT", cameo="",
+        trigger=TextSpan(text=tok.text, start=tok.idx, end=tok.idx + len(tok)),
+    )
+    ctx = DocContext(document=Document(doc_id="d", text=doc.text))
+    place = PlaceResolver(gazetteer=gaz).locate(doc, event, [], ctx)
+    assert (place.name, place.basis, place.text) == ("Ankara", "site", "the capital")
+
+
+def test_a_site_named_after_an_unknown_place_is_not_put_where_the_document_is():
+    # "Police gathered in Baku . Guards beat inmates at the Guantanamo Bay prison ."
+    rows = [
+        ("Police", 1, "nsubj", "NOUN", "police"), ("gathered", 1, "ROOT", "VERB", "gather"),
+        ("in", 1, "prep", "ADP", "in"), ("Baku", 2, "pobj", "PROPN", "Baku"), (".", 1, "punct", "PUNCT", "."),
+        ("Guards", 6, "nsubj", "NOUN", "guard"), ("beat", 6, "ROOT", "VERB", "beat"),
+        ("inmates", 6, "dobj", "NOUN", "inmate"), ("at", 6, "prep", "ADP", "at"), ("the", 12, "det", "DET", "the"),
+        ("Guantanamo", 11, "compound", "PROPN", "Guantanamo"), ("Bay", 12, "compound", "PROPN", "Bay"),
+        ("prison", 8, "pobj", "NOUN", "prison"), (".", 6, "punct", "PUNCT", "."),
+    ]
+    place = _locate(_doc(rows, [(3, 4, "GPE"), (10, 12, "LOC")]), 6, sentence_index=1)
+    assert (place.name, place.country, place.text) == ("Guantanamo Bay prison", None, "the Guantanamo Bay prison")

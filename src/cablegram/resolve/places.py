@@ -226,10 +226,18 @@ class PlaceResolver:
         common one ("along the border") is no place."""
         start, end = _phrase_offsets(site.doc[site.i : site.i + 1])
         text = ctx.text_of(start, end)
+        phrase = [t for t in site.doc[site.i : site.i + 1].sent if start <= t.idx < end]
+        if any(t.ent_type_ in {"GPE", "LOC"} for t in phrase):
+            # "the Guantanamo Bay prison": it names a place the gazetteer lacks, which may be
+            # anywhere; not where the document is
+            name = " ".join(text.split()).removeprefix("the ")
+            return Place(name=name, text=text, start=start + ctx.offset, end=end + ctx.offset, basis="site")
         start, end = start + ctx.offset, end + ctx.offset
         if named is not None:
             return replace(named, text=text, start=start, end=end, basis="site")
         anchor = self._anchor(ctx, direction=site.lemma_.lower() in _COUNTRY_SITES)
+        if anchor is not None and site.lemma_.lower() == "capital":  # "the capital" of where we are
+            anchor = self.gazetteer.capital(anchor.country) or anchor
         if anchor is not None:  # the text names the site; where it is comes from elsewhere
             return _place(anchor, text, start, end, "site")
         if site.pos_ == "PROPN":  # a named site ("City Hall", "Ala-too Square") is a place by itself
@@ -512,7 +520,7 @@ def _phrase_offsets(span: Span) -> tuple[int, int]:
     root = _climb_place_nouns(span.root)
     if root.dep_ in {"pobj", "pcomp", "dobj"} or root.i != span.root.i:
         root = _phrase_root(root)
-    cut = {t.i for c in root.children if c.dep_ in {"relcl", "acl", "advcl", "prep"} and c.i > root.i
+    cut = {t.i for c in root.children if c.dep_ in {"relcl", "acl", "advcl", "prep", "appos"} and c.i > root.i
            and not _keeps(c, span) for t in c.subtree}
     tokens = [t for t in root.subtree if t.i not in cut]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].dep_ == "cc"):
@@ -532,10 +540,13 @@ def _phrase_offsets(span: Span) -> tuple[int, int]:
 
 def _keeps(child: Token, span: Span) -> bool:
     """A prepositional phrase after the head stays when it holds the name ("districts of
-    Kharkiv") or is itself a place phrase ("the embassy in Baku")."""
+    Kharkiv") or is itself a place phrase ("the embassy in Baku"); an apposition when it holds
+    the name or another place."""
+    inside = any(t.i == span.root.i for t in child.subtree)
+    if child.dep_ == "appos":  # "Minsk, Belarus" and "the capital, Baku", not ", Defense Secretary X"
+        return inside or any(t.ent_type_ in {"GPE", "LOC"} for t in child.subtree)
     if child.dep_ != "prep":
         return False
-    inside = any(t.i == span.root.i for t in child.subtree)
     return inside or child.lower_ in _PLACE_PREPOSITIONS
 
 
