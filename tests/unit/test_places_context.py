@@ -191,3 +191,11 @@ def test_a_site_named_after_an_unknown_place_is_not_put_where_the_document_is():
     ]
     place = _locate(_doc(rows, [(3, 4, "GPE"), (10, 12, "LOC")]), 6, sentence_index=1)
     assert (place.name, place.country, place.text) == ("Guantanamo Bay prison", None, "the Guantanamo Bay prison")
+
+
+def test_a_valley_named_after_a_town_is_placed_there_but_not_one_named_after_a_country():
+    resolver = PlaceResolver(gazetteer=MemoryGazetteer([
+        _e("Kathmandu", "NPL", "PPLC", 1_000_000), _e("Jordan", "JOR", "PCLI", 10_000_000),
+    ]))
+    assert resolver.lookup("the Kathmandu Valley").name == "Kathmandu"
+    assert resolver.lookup("the Jordan Valley") is None

@@ -177,6 +177,10 @@ class PlaceResolver:
         entry = self.gazetteer.best(name, context=context, primary_only=primary_only)
         if entry is None and len(words) > 1 and words[-1].lower() in _PLACE_NOUNS:
             entry = self.gazetteer.best(" ".join(words[:-1]), context=context, primary_only=primary_only)
+        if entry is None and len(words) > 1 and words[-1].lower() in _LANDFORMS:
+            # "the Kathmandu Valley" is about Kathmandu; but "the Jordan Valley" is not Jordan
+            entry = self.gazetteer.best(" ".join(words[:-1]), context=context, primary_only=True)
+            entry = None if entry is not None and entry.feature_code == "PCLI" else entry
         for cut in (1, 2):
             if entry is not None or len(words) <= cut:
                 break
@@ -550,6 +554,8 @@ def _keeps(child: Token, span: Span) -> bool:
     return inside or child.lower_ in _PLACE_PREPOSITIONS
 
 
+# Landforms named after a town or a division: "the Kathmandu Valley", "the Swat valley".
+_LANDFORMS = {"valley", "gorge", "plain", "plains", "basin", "hills", "highlands", "mountains", "delta", "oasis"}
 _MONTHS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december",
