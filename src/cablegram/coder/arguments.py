@@ -244,7 +244,7 @@ def _light_verb_subject(noun: Token, index: MentionIndex) -> list[Actor]:
 
 
 def find_arguments(
-    trigger: Token, event: str, index: MentionIndex, *, extra: Sequence[Token] = (), chains: bool = False
+    trigger: Token, event: str, index: MentionIndex, *, extra: Sequence[Token] = (), chains: bool = True
 ) -> Arguments:
     """Actor and recipient mentions of a trigger; a mention is never both.
 

@@ -201,7 +201,7 @@ def _sides(verb: Token, index: CodeIndex) -> tuple[list[Actor], list[Actor]]:
     An agentless passive ("Vestmark was denounced over its dispute with Norvalia") names its
     patient as subject; PETRARCH then takes the source from the object side.
     """
-    args = find_arguments(verb, "", index, chains=True)
+    args = find_arguments(verb, "", index)
     sources, recipients = list(args.actor), list(args.recipient)
     if not sources and any(c.dep_ == "nsubjpass" for c in verb.children):
         patient_heads = {c.i for c in verb.children if c.dep_ == "nsubjpass"}
