@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -78,3 +79,25 @@ def test_code_index_names_each_listed_owner_with_a_composed_code():
     assert len({(a.start, a.end) for a in args.actor}) == 2
     assert all(a.country in {"NVL", "VSK"} and a.sector == "COP" for a in args.actor)
     assert [(a.text, a.cameo_code) for a in args.recipient] == [("Kovrin", "VSKGOV")]
+
+
+# "Kovrin met Zorba ."
+MET = [
+    ("Kovrin", "Kovrin", "PROPN", "nsubj", 1),
+    ("met", "meet", "VERB", "ROOT", 1),
+    ("Zorba", "Zorba", "PROPN", "dobj", 1),
+    (".", ".", "PUNCT", "punct", 1),
+]
+
+
+def test_code_index_falls_back_on_the_shared_index_where_the_dictionaries_name_nothing():
+    dicts = load_dictionaries(FIX)
+    doc = parse(MET)
+    units = find_units(doc, PhraseIndex(dicts.actors, dicts.agents))
+    # "Zorba" is in no dictionary; another stage resolved it (with a code) and one without
+    coded = replace(mention(doc, 2, country="ZZZ"), cameo_code="ZZZ")
+    index = CodeIndex(doc, [coded], 0, units, date(1997, 5, 1))
+    assert [(a.text, a.cameo_code) for a in index.of(doc[2])] == [("Zorba", "ZZZ")]
+    assert [(a.text, a.cameo_code) for a in index.of(doc[0])] == [("Kovrin", "VSKGOV")]
+    bare = CodeIndex(doc, [mention(doc, 2)], 0, units, date(1997, 5, 1))
+    assert bare.of(doc[2]) == []  # a mention without a code cannot be coded

@@ -141,8 +141,16 @@ class CodeIndex(MentionIndex):
         """Actors named by the phrase headed by `tok`, one per PETRARCH code."""
         if tok.i not in self._cache:
             codes = group_codes(tok, self.units_at, self.when)
-            self._cache[tok.i] = self._actors(tok, codes)
+            self._cache[tok.i] = self._actors(tok, codes) if codes else self._shared(tok, depth)
         return self._cache[tok.i]
+
+    def _shared(self, tok: Token, depth: int) -> list[Actor]:
+        """Where the dictionaries name nothing, what the shared index reads there (a pronoun's
+        antecedent, a mention hung on the phrase), when it carries a code."""
+        found = [a for a in super().of(tok, depth=depth) if a.cameo_code]
+        for a in found:
+            self.phrase.setdefault((a.start, a.end), tok.i)
+        return found
 
     def codes_at(self, tok: Token, *, after: int = 0) -> list[Actor]:
         """Actors of the first dictionary phrase at or after `tok` (a pattern's $ or + slot)."""
