@@ -18,32 +18,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date as Date
 from typing import TYPE_CHECKING, Any
 
-from .records import CodedDocument, Document, Event, Place
+from .evaluate_realdev import realdev_documents  # one reader of the realdev schema
+from .records import CodedDocument, Event, Place
 
 if TYPE_CHECKING:
     from .resolve.gazetteer import Gazetteer
 
 __all__ = ["location_matches", "realdev_documents", "realdev_location_accuracy"]
 
+
 _SPACE = re.compile(r"\s+")
-
-
-def realdev_documents(records: Iterable[Mapping[str, Any]]) -> list[Document]:
-    """The pipeline's input for realdev records: id, text, url and the publication date
-    (or, where the page gave none, the inferred document date)."""
-    documents = []
-    for r in records:
-        when = r.get("pub_date") or r.get("doc_date_inferred")
-        documents.append(
-            Document(
-                doc_id=str(r["id"]), text=r["text"], url=r.get("url"),
-                published=Date.fromisoformat(when[:10]) if when else None,
-            )
-        )
-    return documents
 
 
 def _plain(text: str) -> str:

@@ -96,6 +96,14 @@ def _realdev_extras(records: list, coded: list, pipeline) -> dict:
                                f"{actors['with_mention']} gold actors with a mention), sector "
                                f"{actors['sector_accuracy']:.3f}")
         out["actor_lookup_scores"] = actors
+    places = pipeline.stages.get("places")
+    if hasattr(places, "gazetteer"):
+        from ..evaluate_places import realdev_location_accuracy
+
+        where = realdev_location_accuracy(records, coded, gazetteer=places.gazetteer)
+        out["location"] = (f"{where['accuracy']:.3f} of found events with a gold location ({where['matched']}/"
+                           f"{where['total']}); {where['no_location']} of them unplaced")
+        out["location_scores"] = {k: v for k, v in where.items() if k != "misses"}
     return out
 
 
