@@ -172,9 +172,11 @@ class Lexicon:
             return None
         last = tok.doc[rest[-1]] if rest else tok
         for noun in _descendants(last, _MAX_DEPTH):
-            inner = None if noun.i in rest else self.match(noun)
-            if inner is not None and inner.trigger.pos == "N" and inner.trigger.cameo not in {BLOCK, NOTHING}:
-                return TriggerMatch(trigger=inner.trigger, head=tok.i, tokens=(tok.i, *rest, *inner.tokens))
+            # a compound starts at its first word ("cyber attacks")
+            for start in (*(c for c in noun.lefts if c.dep_ in {"compound", "amod"}), noun):
+                inner = None if start.i in rest else self.match(start)
+                if inner is not None and inner.trigger.pos == "N" and inner.trigger.cameo not in {BLOCK, NOTHING}:
+                    return TriggerMatch(trigger=inner.trigger, head=tok.i, tokens=(tok.i, *rest, *inner.tokens))
         return None
 
 
@@ -256,13 +258,23 @@ def _is(tok: Token, lemma: str) -> bool:
 _MAX_DEPTH = 2
 _CLAUSE_DEPS = {"advcl", "relcl", "acl", "conj", "cc", "parataxis", "mark", "punct", "npadvmod", "advmod"}
 _CONTENT = {"NOUN", "PROPN", "ADJ"}
+# prepositions of time, cause and circumstance head adjuncts, not the expression's own words
+# ("suspended aid because of fighting" is no halt to the fighting)
+_ADJUNCT_PREPS = {
+    "after", "amid", "amidst", "because", "before", "besides", "despite", "due", "during", "except",
+    "following", "like", "owing", "since", "till", "unlike", "until", "while", "without",
+}
+
+
+def _part_of_clause(c: Token) -> bool:
+    return c.dep_ not in _CLAUSE_DEPS and not (c.dep_ == "prep" and c.lower_ in _ADJUNCT_PREPS)
 
 
 def _descendants(tok: Token, depth: int) -> list[Token]:
     out: list[Token] = []
     level = [tok]
     for _ in range(depth):
-        level = [c for t in level for c in t.children if c.dep_ not in _CLAUSE_DEPS]
+        level = [c for t in level for c in t.children if _part_of_clause(c)]
         out += level
     return sorted((t for t in out if t.pos_ in _CONTENT), key=lambda t: t.i)
 
