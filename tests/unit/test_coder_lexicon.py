@@ -269,3 +269,40 @@ def test_nothing_sense_is_no_trigger_and_blocks_nothing():
     )
     match = default_lexicon().match(freed[1])
     assert match is not None and match.trigger.event == "RETREAT"
+
+
+def test_any_object_condition_needs_an_object_or_a_passive():
+    lex = _lex("return\tV\t0842\t\t*\n")
+    went_home = parse(
+        [
+            ("He", "he", "PRON", "nsubj", 1),
+            ("returned", "return", "VERB", "ROOT", 1),
+            ("home", "home", "ADV", "advmod", 1),
+        ]
+    )
+    assert lex.match(went_home[1]) is None
+    gave_back = parse(
+        [
+            ("They", "they", "PRON", "nsubj", 1),
+            ("returned", "return", "VERB", "ROOT", 1),
+            ("the", "the", "DET", "det", 3),
+            ("paintings", "painting", "NOUN", "dobj", 1),
+        ]
+    )
+    assert lex.match(gave_back[1]) is not None
+
+
+def test_subject_condition_tells_protesters_from_armed_groups():
+    def blocked(subject: str) -> str | None:
+        doc = parse(
+            [
+                (subject, subject.rstrip("s"), "NOUN", "nsubj", 1),
+                ("blocked", "block", "VERB", "ROOT", 1),
+                ("roads", "road", "NOUN", "dobj", 1),
+            ]
+        )
+        match = default_lexicon().match(doc[1])
+        return match.trigger.event if match else None
+
+    assert blocked("protesters") == "PROTEST"
+    assert blocked("militants") == "COERCE"

@@ -28,6 +28,8 @@ BLOCK = "-"
 # a lexicon code meaning "this sense is no event", without blocking what the words govern
 # ("released a statement condemning the attack": no release, but the condemnation stands)
 NOTHING = "~"
+# an object condition met by any direct object or a passive ("returned the paintings", not "returned home")
+ANY_OBJECT = "*"
 # the last word of an expression that carries the event noun below it ("claim responsibility for *")
 CARRIED = "*"
 
@@ -187,7 +189,7 @@ def _match_entry(tok: Token, entry: Trigger) -> TriggerMatch | None:
     if len(entry.lemmas) == 1 and _modifier_sense(tok, entry):
         return None
     rest = _match_rest(tok, entry)
-    if rest is None or (entry.obj and not entry.obj & _object_lemmas(tok, entry.pos)):
+    if rest is None or (entry.obj and not _has_object(tok, entry)):
         return None
     if entry.subj and not entry.subj & _subject_lemmas(tok):
         return None
@@ -302,6 +304,12 @@ def _match_rest(tok: Token, entry: Trigger) -> tuple[int, ...] | None:
             prev = kids[0]
         found.append(prev.i)
     return tuple(found)
+
+
+def _has_object(tok: Token, entry: Trigger) -> bool:
+    if ANY_OBJECT in entry.obj and any(c.dep_ in {"dobj", "nsubjpass"} for c in tok.children):
+        return True
+    return bool(entry.obj & _object_lemmas(tok, entry.pos))
 
 
 def _subject_lemmas(tok: Token) -> set[str]:
