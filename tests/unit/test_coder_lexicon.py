@@ -5,14 +5,14 @@ from __future__ import annotations
 import pytest
 
 from cablegram.coder import ontology
-from cablegram.coder.lexicon import BLOCK, Lexicon, default_lexicon, inflections
+from cablegram.coder.lexicon import BLOCK, NOTHING, Lexicon, default_lexicon, inflections
 from cablegram.errors import CodingError
 
 from .coder_docs import SOLD, VOWED, parse
 
 
 def test_lexicon_covers_every_plover_event():
-    events = {t.event for t in default_lexicon().triggers() if t.cameo != BLOCK}
+    events = {t.event for t in default_lexicon().triggers() if t.cameo not in {BLOCK, NOTHING}}
     assert events == set(ontology.plover_events())
 
 
@@ -132,6 +132,7 @@ def test_a_relation_verb_in_a_reduced_relative_is_not_an_event():
             ("government", "government", "NOUN", "dobj", 2),
         ]
     )
+    doc[2].tag_ = "VBG"
     assert default_lexicon().match(doc[2]) is None
 
 
@@ -219,3 +220,89 @@ def test_bare_agreement_noun_is_not_an_event_but_signing_one_is():
     assert lex.match(doc[3]) is None
     signed = lex.match(doc[1])
     assert signed is not None and signed.trigger.event == "SUPPORT"
+
+
+def test_carrying_expression_takes_the_code_of_its_noun():
+    # "Rebels claimed responsibility for the bombing": the bombing, with the claimant as its head
+    doc = parse(
+        [
+            ("Rebels", "rebel", "NOUN", "nsubj", 1),
+            ("claimed", "claim", "VERB", "ROOT", 1),
+            ("responsibility", "responsibility", "NOUN", "dobj", 1),
+            ("for", "for", "ADP", "prep", 2),
+            ("the", "the", "DET", "det", 5),
+            ("bombing", "bombing", "NOUN", "pobj", 3),
+        ]
+    )
+    match = default_lexicon().match(doc[1])
+    assert match is not None and match.head == 1 and match.tokens == (1, 2, 5)
+    assert match.trigger.event == "ASSAULT" and match.trigger.cameo == "183"
+    # without an event noun below it, the expression is nothing
+    bare = parse(
+        [
+            ("They", "they", "PRON", "nsubj", 1),
+            ("claimed", "claim", "VERB", "ROOT", 1),
+            ("responsibility", "responsibility", "NOUN", "dobj", 1),
+        ]
+    )
+    assert default_lexicon().match(bare[1]) is None
+
+
+def test_nothing_sense_is_no_trigger_and_blocks_nothing():
+    # "They released a statement": no release; the lexicon's "~" sense wins over plain "release"
+    doc = parse(
+        [
+            ("They", "they", "PRON", "nsubj", 1),
+            ("released", "release", "VERB", "ROOT", 1),
+            ("a", "a", "DET", "det", 3),
+            ("statement", "statement", "NOUN", "dobj", 1),
+        ]
+    )
+    assert default_lexicon().match(doc[1]) is None
+    freed = parse(
+        [
+            ("They", "they", "PRON", "nsubj", 1),
+            ("released", "release", "VERB", "ROOT", 1),
+            ("the", "the", "DET", "det", 3),
+            ("detainees", "detainee", "NOUN", "dobj", 1),
+        ]
+    )
+    match = default_lexicon().match(freed[1])
+    assert match is not None and match.trigger.event == "RETREAT"
+
+
+def test_any_object_condition_needs_an_object_or_a_passive():
+    lex = _lex("return\tV\t0842\t\t*\n")
+    went_home = parse(
+        [
+            ("He", "he", "PRON", "nsubj", 1),
+            ("returned", "return", "VERB", "ROOT", 1),
+            ("home", "home", "ADV", "advmod", 1),
+        ]
+    )
+    assert lex.match(went_home[1]) is None
+    gave_back = parse(
+        [
+            ("They", "they", "PRON", "nsubj", 1),
+            ("returned", "return", "VERB", "ROOT", 1),
+            ("the", "the", "DET", "det", 3),
+            ("paintings", "painting", "NOUN", "dobj", 1),
+        ]
+    )
+    assert lex.match(gave_back[1]) is not None
+
+
+def test_subject_condition_tells_protesters_from_armed_groups():
+    def blocked(subject: str) -> str | None:
+        doc = parse(
+            [
+                (subject, subject.rstrip("s"), "NOUN", "nsubj", 1),
+                ("blocked", "block", "VERB", "ROOT", 1),
+                ("roads", "road", "NOUN", "dobj", 1),
+            ]
+        )
+        match = default_lexicon().match(doc[1])
+        return match.trigger.event if match else None
+
+    assert blocked("protesters") == "PROTEST"
+    assert blocked("militants") == "COERCE"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -25,8 +25,15 @@ if TYPE_CHECKING:
 # a lexicon code meaning "these words are not an event, and neither is what they govern"
 # ("rejected the accusations" is a denial, not a rejection nor an accusation)
 BLOCK = "-"
+# a lexicon code meaning "this sense is no event", without blocking what the words govern
+# ("released a statement condemning the attack": no release, but the condemnation stands)
+NOTHING = "~"
+# an object condition met by any direct object or a passive ("returned the paintings", not "returned home")
+ANY_OBJECT = "*"
+# the last word of an expression that carries the event noun below it ("claim responsibility for *")
+CARRIED = "*"
 
-__all__ = ["BLOCK", "Lexicon", "Trigger", "TriggerMatch", "default_lexicon", "inflections"]
+__all__ = ["BLOCK", "CARRIED", "NOTHING", "Lexicon", "Trigger", "TriggerMatch", "default_lexicon", "inflections"]
 
 _POS = {"V": {"VERB"}, "N": {"NOUN", "PROPN"}, "A": {"ADJ", "VERB"}}
 # dependents that name what a verb acts on, for the object constraint
@@ -44,6 +51,7 @@ class Trigger:
     event: str
     mode: str | None = None
     obj: frozenset[str] = frozenset()
+    subj: frozenset[str] = frozenset()
     source: str = "builtin"
 
 
@@ -92,12 +100,16 @@ def _entries(lines: Iterable[str], *, source: str) -> Iterator[Trigger]:
 def _entry(row: list[str], lemmas: tuple[str, ...], *, source: str) -> Iterator[Trigger]:
     cameo_code = row[2]
     obj = frozenset(x for x in (row[4] if len(row) > 4 else "").split("|") if x)
-    if cameo_code == BLOCK:
-        yield Trigger(lemmas=lemmas, pos=row[1], cameo=BLOCK, event="", obj=obj, source=source)
+    subj = frozenset(x for x in (row[5] if len(row) > 5 else "").split("|") if x)
+    if cameo_code in {BLOCK, NOTHING} or lemmas[-1] == CARRIED:
+        # a carrying expression takes its code from the noun it carries
+        yield Trigger(lemmas=lemmas, pos=row[1], cameo=cameo_code, event="", obj=obj, subj=subj, source=source)
         return
     ontology.cameo(cameo_code)
     event, mode = _parse_override(row[3] if len(row) > 3 else "", cameo_code)
-    yield Trigger(lemmas=lemmas, pos=row[1], cameo=cameo_code, event=event, mode=mode, obj=obj, source=source)
+    yield Trigger(
+        lemmas=lemmas, pos=row[1], cameo=cameo_code, event=event, mode=mode, obj=obj, subj=subj, source=source
+    )
 
 
 class Lexicon:
@@ -108,8 +120,8 @@ class Lexicon:
         for t in triggers:
             self._by_head.setdefault(t.lemmas[0], []).append(t)
         for entries in self._by_head.values():
-            # longest expression first, then entries with an object constraint before plain ones
-            entries.sort(key=lambda t: (-len(t.lemmas), not t.obj))
+            # longest expression first, then the most constrained (object and subject, object, none)
+            entries.sort(key=lambda t: (-len(t.lemmas), -bool(t.obj) - bool(t.subj)))
         # inflected surface form → head lemmas: small models mis-lemmatise ("staged" → "stag")
         self._by_form: dict[str, list[str]] = {}
         for lemma in self._by_head:
@@ -144,9 +156,29 @@ class Lexicon:
         keys = dict.fromkeys((tok.lemma_.lower(), tok.lower_, *self._by_form.get(tok.lower_, ())))
         for key in keys:
             for entry in self._by_head.get(key, ()):
-                found = _match_entry(tok, entry)
+                if entry.pos == "N" and key not in (_lemma(tok), tok.lower_) and tok.lower_ not in _plurals(key):
+                    continue  # "trading" is not a form of the noun "trade"
+                found = self._carried(tok, entry) if entry.lemmas[-1] == CARRIED else _match_entry(tok, entry)
                 if found is not None:
-                    return found
+                    return None if entry.cameo == NOTHING else found
+        return None
+
+    def _carried(self, tok: Token, entry: Trigger) -> TriggerMatch | None:
+        """An expression ending in `*` carries the event noun found below its last word, with that
+        noun's code ("the Houthis claimed responsibility for drone attacks": the attack, done by
+        the claimant); the expression's first word is the head, so its subject is the actor."""
+        if tok.pos_ not in _POS[entry.pos]:
+            return None
+        rest = _match_rest(tok, replace(entry, lemmas=entry.lemmas[:-1]))
+        if rest is None:
+            return None
+        last = tok.doc[rest[-1]] if rest else tok
+        for noun in _descendants(last, _MAX_DEPTH):
+            # a compound starts at its first word ("cyber attacks")
+            for start in (*(c for c in noun.lefts if c.dep_ in {"compound", "amod"}), noun):
+                inner = None if start.i in rest else self.match(start)
+                if inner is not None and inner.trigger.pos == "N" and inner.trigger.cameo not in {BLOCK, NOTHING}:
+                    return TriggerMatch(trigger=inner.trigger, head=tok.i, tokens=(tok.i, *rest, *inner.tokens))
         return None
 
 
@@ -157,7 +189,9 @@ def _match_entry(tok: Token, entry: Trigger) -> TriggerMatch | None:
     if len(entry.lemmas) == 1 and _modifier_sense(tok, entry):
         return None
     rest = _match_rest(tok, entry)
-    if rest is None or (entry.obj and not entry.obj & _object_lemmas(tok, entry.pos)):
+    if rest is None or (entry.obj and not _has_object(tok, entry)):
+        return None
+    if entry.subj and not entry.subj & _subject_lemmas(tok):
         return None
     tokens = (tok.i, *rest)
     # noun compounds are head-final ("air strike"): the last word carries the arguments
@@ -173,13 +207,14 @@ def _match_entry(tok: Token, entry: Trigger) -> TriggerMatch | None:
 _TIME_ENTS = {"DATE", "TIME"}
 _NAME_ENTS = {"LAW", "EVENT", "ORG", "WORK_OF_ART", "FAC", "PRODUCT", "GPE", "LOC", "NORP", "PERSON"}
 # participles of these verbs describe a standing relation, not an act ("militias backed by Iran")
-_STATIVE = {"back", "support", "sponsor", "fund", "finance", "arm", "ally", "sanction", "ban", "outlaw", "occupy"}
+_STATIVE = {"back", "support", "sponsor", "fund", "finance", "arm", "ally"}
 
 
 def _in_name(tok: Token) -> bool:
-    if tok.ent_type_ in _TIME_ENTS:
-        return True
-    return tok.ent_type_ in _NAME_ENTS and tok.is_title and not tok.is_sent_start
+    # only capitalised words: the tagger's entity spans stray over verbs ("eased curfew hours": TIME)
+    if not (tok.is_title or tok.pos_ == "PROPN"):
+        return False
+    return tok.ent_type_ in _TIME_ENTS or (tok.ent_type_ in _NAME_ENTS and not tok.is_sent_start)
 
 
 def _modifier_sense(tok: Token, entry: Trigger) -> bool:
@@ -194,7 +229,7 @@ def _modifier_sense(tok: Token, entry: Trigger) -> bool:
     if entry.pos == "V":
         if tok.dep_ == "amod" and tok.tag_ in {"VBN", "VBG", "JJ", ""}:
             return True
-        return tok.dep_ == "acl" and entry.lemmas[0] in _STATIVE
+        return tok.dep_ == "acl" and tok.tag_ in {"VBG", "VBN"} and entry.lemmas[0] in _STATIVE
     return False
 
 
@@ -207,23 +242,43 @@ def _forms_of(lemma: str) -> frozenset[str]:
     return frozenset(inflections(lemma))
 
 
+def _plurals(lemma: str) -> set[str]:
+    out = {lemma + "s", lemma + "es"}
+    if lemma.endswith("y"):
+        out.add(lemma[:-1] + "ies")
+    return out
+
+
 def _is(tok: Token, lemma: str) -> bool:
     """`tok` is a form of `lemma` (by its lemma, its word, or a regular inflection of the word)."""
     return lemma in (_lemma(tok), tok.lower_) or tok.lower_ in _forms_of(lemma)
 
 
-# how far below the trigger a later word of a verbal expression may sit
-# ("declared two U.S. diplomats persona non grata", "placed him under de facto house arrest")
-_MAX_DEPTH = 3
+# how far below the trigger a later word of a verbal expression may sit, and through which
+# relations ("declared two U.S. diplomats persona non grata", "engaged them in a firefight");
+# never into another clause ("suspended aid because of fighting", "to help in operations")
+_MAX_DEPTH = 2
+_CLAUSE_DEPS = {"advcl", "relcl", "acl", "conj", "cc", "parataxis", "mark", "punct", "npadvmod", "advmod"}
+_CONTENT = {"NOUN", "PROPN", "ADJ"}
+# prepositions of time, cause and circumstance head adjuncts, not the expression's own words
+# ("suspended aid because of fighting" is no halt to the fighting)
+_ADJUNCT_PREPS = {
+    "after", "amid", "amidst", "because", "before", "besides", "despite", "due", "during", "except",
+    "following", "like", "owing", "since", "till", "unlike", "until", "while", "without",
+}
+
+
+def _part_of_clause(c: Token) -> bool:
+    return c.dep_ not in _CLAUSE_DEPS and not (c.dep_ == "prep" and c.lower_ in _ADJUNCT_PREPS)
 
 
 def _descendants(tok: Token, depth: int) -> list[Token]:
     out: list[Token] = []
     level = [tok]
     for _ in range(depth):
-        level = [c for t in level for c in t.children]
+        level = [c for t in level for c in t.children if _part_of_clause(c)]
         out += level
-    return sorted(out, key=lambda t: t.i)
+    return sorted((t for t in out if t.pos_ in _CONTENT), key=lambda t: t.i)
 
 
 def _match_rest(tok: Token, entry: Trigger) -> tuple[int, ...] | None:
@@ -242,13 +297,32 @@ def _match_rest(tok: Token, entry: Trigger) -> tuple[int, ...] | None:
         if nxt is not None and _is(nxt, lemma):
             prev = nxt
         else:
-            kids = [c for c in prev.children if c.i not in found and _is(c, lemma)]
+            kids = [c for c in prev.children if c.dep_ not in _CLAUSE_DEPS and c.i not in found and _is(c, lemma)]
             kids = kids or [t for t in below if t.i > prev.i and t.i not in found and _is(t, lemma)]
             if not kids:
                 return None
             prev = kids[0]
         found.append(prev.i)
     return tuple(found)
+
+
+def _has_object(tok: Token, entry: Trigger) -> bool:
+    if ANY_OBJECT in entry.obj and any(c.dep_ in {"dobj", "nsubjpass"} for c in tok.children):
+        return True
+    return bool(entry.obj & _object_lemmas(tok, entry.pos))
+
+
+def _subject_lemmas(tok: Token) -> set[str]:
+    """Words naming who does the act: the subject, the passive agent, or the noun a participle
+    modifies ("protesters blocking the road"), carried from the head verb into conjoined verbs."""
+    found = [c for c in tok.children if c.dep_ in {"nsubj", "csubj"}]
+    found += [g for c in tok.children if c.dep_ == "agent" for g in c.children]
+    if not found and tok.dep_ in {"conj", "xcomp"}:
+        found = [c for c in tok.head.children if c.dep_ == "nsubj"]
+    if not found and tok.dep_ in {"acl", "relcl"}:
+        found = [tok.head]
+    found += [c for h in list(found) for c in h.children if c.dep_ in {"compound", "conj"}]
+    return {_lemma(t) for t in found} | {t.lower_ for t in found}
 
 
 def _object_lemmas(tok: Token, pos: str) -> set[str]:
