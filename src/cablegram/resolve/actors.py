@@ -37,6 +37,7 @@ PERSON_SECTORS = {"GOV", "MIL", "LEG", "JUD", "SPY", "COP", "ELI", "REL", "JRN",
 PRONOUNS = {"he", "she"}
 INSTITUTIONS = {"agency", "igo", "seat"}  # a following sector noun names a person in it ("Senate hopeful")
 LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "around", "throughout", "within"}
+NAME_PARTICLES = {"al", "al-", "el", "de", "da", "du", "van", "von", "bin", "ibn", "-", "wal", "ben", "abu", "le", "la"}
 CANDIDATE_ENTS = {"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"}
 COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
            "northeast", "northwest", "southeast", "southwest", "upper", "lower", "greater", "new"}
@@ -45,8 +46,9 @@ COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", 
 PLACED_BY_SENTENCE = {"COP", "CVL", "OPP", "PRO", "JUD", "LEG", "REF", "LAB", "AGR", "BUS", "EDU", "MED", "CRM",
                       "UAF", "REB", "PTY", "MIL"}
 NO_HOME = {"IGO", "NGO", "UNK", "JNK"}  # sectors that never take the document's country
-AUTHOR_NOUNS = {"ambassador", "embassy", "charge", "chargé", "poloff", "polchief", "emboff", "emboffs",
-                "econoff", "poloffs", "econoffs", "dcm", "a / dcm", "a/dcm", "consulate", "we", "us"}
+# On the author side of cables and US statements: titles of the writer's own staff, and "we"/"us".
+AUTHOR_TITLES = {"ambassador", "embassy", "charge", "chargé", "poloff", "polchief", "emboff", "emboffs", "econoff",
+                 "poloffs", "econoffs", "dcm", "consulate", "polcouns", "econcouns", "refcoord", "conoff", "mission"}
 ETHNIC = {"ethnic", "ethnic-"}
 GOV_ABBREV = re.compile(r"^(?:GO[A-Z]{1,3}|RO[A-Z]{1,2}G|G[A-Z]{1,2}G)$")
 
@@ -95,13 +97,13 @@ def compose(
     of Morocco": the most specific analysis wins). `weights` (the document's countries) choose
     between the readings of an ambiguous name ("RSF" in a Sudan story).
     """
-    full = list(words)
+    full = words
     words = _cut_at_preposition(words)
-    matches = [(a, b, [_choose(e, weights)]) for a, b, e in kb.match(words)]
+    ambiguous = kb.ambiguous_ids
+    matches = [(a, b, [_choose(e, weights)] if id(e) in ambiguous else e) for a, b, e in kb.match(words)]
     country = sector = name = kb_id = cameo = None
     why: list[str] = []
-    named = any(e[0].kind != "agent" for _, _, e in matches)
-    if place is not None and not named:
+    if place is not None and not any(e[0].kind != "agent" for _, _, e in matches):
         found = _place_in(words, matches, place)
         if found:
             country, kb_id, reason = found
@@ -122,8 +124,17 @@ def compose(
     who_country = who_sector = None
     noun_after_who = False  # "Senate hopeful": a sector noun after an institution is the head
     who_kind = None
+    used: list[KBEntry] = []
+    sponsors = _sponsors(words, matches) if "-" in words or "–" in words else {}
+    if sponsors:
+        why.append(f"'{' '.join(sponsors.values())}-backed' (or -trained...) names a sponsor, not the actor's country")
     for start, end, entries in matches:
         entry = _best(entries)
+        if start in sponsors or (entry.kind == "seat" and country) or (
+            entry.kind == "person" and end - start == 1 and _namesake(entry, end - start, matches)
+        ):
+            continue  # 'Iran-backed militias'; 'U.S. Embassy Dushanbe'; 'King Hassan of Morocco'
+        used.append(entry)
         if entry.kind in {"state", "demonym"}:
             country = country or entry.country
             name = name or entry.name
@@ -142,8 +153,8 @@ def compose(
             why.append(reason)
     if who_country or who_sector:
         country = who_country or country
-        if not noun_after_who:
-            sector = who_sector if who_sector and (who_sector == "ELI" or not sector or who_sector != "GOV") else sector
+        if not noun_after_who:  # the phrase's own title beats 'no office on that date' ('opposition leader X')
+            sector = who_sector if who_sector and (not sector or who_sector not in {"GOV", "ELI"}) else sector
         sector = sector or who_sector
     if sector in PERSON_SECTORS and any(w.lower() in FORMER for w in words):
         sector = "ELI"
@@ -151,15 +162,36 @@ def compose(
     if cameo is None or (country and sector and cameo.startswith(country) and not cameo.endswith(_cameo_agent(sector))):
         cameo = (country or "---") + _cameo_agent(sector) if (country or sector) else None
     return Resolution(text=" ".join(words), name=name, country=country, sector=sector, cameo_code=cameo,
-                      kb_id=kb_id, why=tuple(why), rule=_rule_of(matches, country))
+                      kb_id=kb_id, why=tuple(why), rule=_rule_of(used, country))
 
 
 PlaceLookup = Callable[[str], "tuple[str, str] | None"]
+SPONSOR_WORDS = {"backed", "sponsored", "supported", "funded", "armed", "trained", "allied", "aligned", "financed",
+                 "inspired", "friendly", "installed"}
 
 
-def _rule_of(matches: list, country: str | None) -> str:
+def _sponsors(words: Sequence[str], matches: list) -> dict[int, str]:
+    """Starts of state names used as sponsors: 'Iran - backed militias', 'Russian-trained forces'."""
+    out = {}
+    for start, end, entries in matches:
+        if entries[0].kind in {"state", "demonym"} and end + 1 < len(words) and words[end] in {"-", "–"} \
+                and words[end + 1].lower() in SPONSOR_WORDS:
+            out[start] = words[start]
+    return out
+
+
+def _namesake(entry: KBEntry, length: int, matches: list) -> bool:
+    """A person matched by one name alone whose country differs from the state the phrase names
+    ('King Hassan of Morocco' is not Jordan's Prince Hassan)."""
+    if entry.kind != "person" or length > 1:
+        return False
+    states = {e[0].country for _, _, e in matches if e[0].kind in {"state", "demonym"}}
+    return bool(states) and _country_of(entry) not in states
+
+
+def _rule_of(used: list[KBEntry], country: str | None) -> str:
     """The name of what decided a composed resolution (Actor.rule)."""
-    kinds = {e[0].kind for _, _, e in matches}
+    kinds = {e.kind for e in used}
     if kinds - {"agent", "state", "demonym", "seat"}:
         return "kb-entry"
     if kinds & {"state", "demonym", "seat"}:
@@ -169,10 +201,13 @@ def _rule_of(matches: list, country: str | None) -> str:
 
 def _choose(entries: list[KBEntry], weights: Mapping[str, float] | None) -> KBEntry:
     """The reading of a name that fits the document's countries, else the preferred kind."""
-    if weights and len(entries) > 1:
+    if weights is not None and len(entries) > 1:
         fitting = [e for e in entries if weights.get(_country_of(e) or "", 0) > 0]
         if fitting:
             return max(fitting, key=lambda e: weights.get(_country_of(e) or "", 0))
+        international = [e for e in entries if _country_of(e) is None]
+        if international:  # the document names none of the readings' countries: the international one
+            return _best(international)
     return _best(entries)
 
 
@@ -211,10 +246,8 @@ def _cameo_agent(sector: str | None) -> str:
 
 
 def _best(entries: list[KBEntry]) -> KBEntry:
-    order = {"person": 0, "agency": 1, "group": 1, "igo": 1, "ngo": 1, "party": 1, "media": 1, "org": 1,
-             "seat": 2, "state": 3, "demonym": 4, "agent": 5}
-    # our own tables before the converted Phoenix ones (Phoenix files demonyms under the state)
-    return min(entries, key=lambda e: order.get(e.kind, 1) + (2.5 if e.source.startswith("phoenix") else 0))
+    """The default reading of a surface form (the knowledge base keeps its entries best first)."""
+    return entries[0]  # lists from the index, or filtered from one, are already in rank order
 
 
 def _country_after_in(kb: KnowledgeBase, tail: Sequence[str]) -> str | None:
@@ -256,7 +289,7 @@ def situate(
         return _with(res, home.country, res.sector or "CVL", "ethnic-residents",
                      f"an ethnic group in {home.country} lives there")
     if (res is None or res.country is None and res.sector not in NO_HOME) and home.author and low and (
-        " ".join(low) in AUTHOR_NOUNS or (res is not None and low[-1] in AUTHOR_NOUNS - {"we", "us"})
+        low in (["we"], ["us"]) or any(w in AUTHOR_TITLES for w in low)
     ):
         return _with(res, home.author, "GOV", "author-side",
                      f"the writer's side ({home.author}) of a cable or US statement", text=" ".join(words))
@@ -308,6 +341,40 @@ def _sentence_around(context: str, text: str) -> str:
     return context[starts[-1] if starts else 0 : at + len(text) + (end.end() if end else len(context))]
 
 
+def expand_aliases(words: Sequence[str], home: Home) -> list[str]:
+    """Words with the document's defined abbreviations spelled out ('LAF' → Lebanese Armed Forces)."""
+    if not home.aliases:
+        return list(words)
+    out: list[str] = []
+    for w in words:
+        out.extend(home.aliases.get(w, (w,)))
+    return out
+
+
+def named_in_document(words: Sequence[str], home: Home) -> Resolution | None:
+    """A person's name the knowledge base lacks is taken to be of the document's country (the
+    people a story names are mostly its own); no sector is claimed."""
+    bare = [w for w in words if w.lower() not in {"the", "mr.", "mrs.", "ms.", "dr."}]
+    if not home.country or not bare or not all(w[:1].isupper() or w in NAME_PARTICLES for w in bare):
+        return None
+    return Resolution(text=" ".join(words), name=" ".join(bare), country=home.country, sector=None,
+                      cameo_code=home.country, kb_id=None, why=(f"a name in a document about {home.country}",),
+                      rule="named-in-document")
+
+
+def _fuller_mention(kb: KnowledgeBase, context: str, words: Sequence[str], when: Date | None) -> Resolution | None:
+    """'Denisov' after 'DFM Denisov', 'Morales' after 'President Evo Morales': the first mention
+    of the same last name that has a title or a country before it."""
+    last = words[-1]
+    for m in re.finditer(rf"((?:[\w'’./-]+[ \t]*\n?[ \t]*){{1,4}}){re.escape(last)}\b", context):
+        before = tokens_of(m.group(1))
+        res = compose(kb, [*before[-4:], last], when)
+        if res is not None and (res.sector or res.country):
+            return replace(res, why=(*res.why, f"the fuller mention '{' '.join(before[-4:])} {last}'"),
+                           rule="coreference")
+    return None
+
+
 class ActorResolver:
     """Finds and resolves actor mentions in a parsed document (the pipeline's actor stage)."""
 
@@ -349,9 +416,12 @@ class ActorResolver:
         if not context:
             return compose(self.kb, tokens_of(text), date, place=self.place)
         home = self.home_of(Document(doc_id="lookup", text=context, url=url, published=date))
-        words = tokens_of(text)
+        words = expand_aliases(tokens_of(text), home)
         res = compose(self.kb, words, date, place=self.place, weights=home.weights)
-        return situate(self.kb, res, words, tokens_of(_sentence_around(context, text)), home)
+        if res is None and words and words[-1][:1].isupper():
+            res = _fuller_mention(self.kb, context, words, date)
+        res = situate(self.kb, res, words, tokens_of(_sentence_around(context, text)), home)
+        return res if res is not None else named_in_document(words, home)
 
     def home_of(self, document: Document) -> Home:
         """The document's country and author side (`resolve.home`), with its dateline read as the
@@ -412,9 +482,9 @@ class ActorResolver:
             return None
         if len(toks) == 1 and toks[0].lower_ in PRONOUNS:
             return None
-        words = [t.text for t in toks]
-        named_place = any(t.ent_type_ in {"GPE", "LOC", "FAC", "ORG"} for t in toks)
         home: Home = memory["actors.home_info"]
+        words = expand_aliases([t.text for t in toks], home)
+        named_place = any(t.ent_type_ in {"GPE", "LOC", "FAC", "ORG"} for t in toks)
         res = compose(self.kb, words, when, place=self.place if named_place else None, weights=home.weights)
         people: dict[str, Actor] = memory.setdefault("actors.people", {})
         heads: dict[str, Actor] = memory.setdefault("actors.heads", {})
@@ -422,11 +492,17 @@ class ActorResolver:
         if res is None and person:
             prior = people.get(toks[-1].lower_)
             if prior is not None:
-                return self._actor(span.doc, toks, ctx, prior.name, prior.country, prior.sector, prior.kb_id)
+                return self._actor(span.doc, toks, ctx, prior.name, prior.country, prior.sector, prior.kb_id,
+                                   rule="coreference")
         if res is None and not self._quoted(toks[0]):
             res = situate(self.kb, None, words, [], home)  # the author's "we", a cable's "GOS"
+            if res is None and (person or len(words) > len(toks)):  # an unknown person, a defined abbreviation
+                res = named_in_document(words, home)
             if res is not None:
-                return self._actor(span.doc, toks, ctx, res.name, res.country, res.sector, None, rule=res.rule)
+                actor = self._actor(span.doc, toks, ctx, res.name, res.country, res.sector, None, rule=res.rule)
+                if person:
+                    people[toks[-1].lower_] = actor
+                return actor
         if res is None or self._only_a_modifier(toks, res):
             return None
         head = span.root.lemma_.lower()
@@ -498,7 +574,8 @@ class ActorResolver:
             if current is None or current.sector in {None, "ELI"} or current.country is None:
                 person = doc[start : head.i + 1]
                 actor = self._actor(doc, list(person), ctx, current.name if current else person.text,
-                                    role.country, role.sector, current.kb_id if current else None)
+                                    role.country, role.sector, current.kb_id if current else None,
+                                    rule="apposition")
                 found[person.start] = actor
                 for word in person:
                     ctx.memory.setdefault("actors.people", {})[word.lower_] = actor
@@ -513,7 +590,7 @@ class ActorResolver:
                     found[tok.i] = Actor(text=tok.text, start=tok.idx + ctx.offset,
                                          end=tok.idx + len(tok.text) + ctx.offset, name=prior.name,
                                          country=prior.country, sector=prior.sector,
-                                         cameo_code=prior.cameo_code, kb_id=prior.kb_id)
+                                         cameo_code=prior.cameo_code, kb_id=prior.kb_id, rule="pronoun")
 
     @staticmethod
     def _last_person_before(tok: Token, found: dict[int, Actor], earlier: Actor | None) -> Actor | None:
