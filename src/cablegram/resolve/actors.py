@@ -102,7 +102,8 @@ def compose(
     ambiguous = kb.ambiguous_ids
     matches = [(a, b, [_choose(e, weights)] if id(e) in ambiguous else e) for a, b, e in kb.match(words)]
     country = sector = name = kb_id = cameo = None
-    why: list[str] = []
+    why: list[str] = [f"'{' '.join(words[a:b])}' has several readings; the document's countries chose {e[0].name}"
+                      for a, b, e in matches if weights and id(kb.lookup(words[a:b])) in ambiguous]
     if place is not None and not any(e[0].kind != "agent" for _, _, e in matches):
         found = _place_in(words, matches, place)
         if found:

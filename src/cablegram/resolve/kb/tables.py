@@ -75,7 +75,7 @@ def _people(path: Path) -> Iterator[KBEntry]:
     merged: dict[str, tuple[set[str], list[KBRole]]] = {}
     for line, row in read_tsv(path):
         names = _forms(row["names"])
-        role = KBRole(country=row["country"], sector=row["sector"] or None,
+        role = KBRole(country=row["country"] or None, sector=row["sector"] or None,
                       cameo_code=row["country"] + (row["sector"] or ""), title=row["title"] or None,
                       start=_date(row["start"], path, line), end=_date(row["end"], path, line))
         patterns, roles = merged.setdefault(names[0], (set(), []))
