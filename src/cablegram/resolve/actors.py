@@ -100,10 +100,16 @@ def compose(
     full = words
     words = _cut_at_preposition(words)
     ambiguous = kb.ambiguous_ids
-    matches = [(a, b, [_choose(e, weights)] if id(e) in ambiguous else e) for a, b, e in kb.match(words)]
+    matches = kb.match(words)
+    why: list[str] = []
+    if any(id(e) in ambiguous for _, _, e in matches):
+        for k, (a, b, e) in enumerate(matches):
+            if id(e) in ambiguous:
+                matches[k] = (a, b, [_choose(e, weights)])
+                if weights:
+                    why.append(f"'{' '.join(words[a:b])}' has several readings; the document's countries "
+                               f"chose {matches[k][2][0].name}")
     country = sector = name = kb_id = cameo = None
-    why: list[str] = [f"'{' '.join(words[a:b])}' has several readings; the document's countries chose {e[0].name}"
-                      for a, b, e in matches if weights and id(kb.lookup(words[a:b])) in ambiguous]
     if place is not None and not any(e[0].kind != "agent" for _, _, e in matches):
         found = _place_in(words, matches, place)
         if found:
@@ -117,7 +123,7 @@ def compose(
             return None
         return Resolution(text=" ".join(full), name=None, country=where, sector=None, cameo_code=where,
                           kb_id=None, why=(f"a thing placed 'in' {where}",), rule="in-place")
-    if not any(_best(e).kind in {"state", "demonym", "seat", "person"} or _best(e).country for _, _, e in matches):
+    if not any(e[0].kind in {"state", "demonym", "seat", "person"} or e[0].country for _, _, e in matches):
         where = _country_after_in(kb, full[len(words):])
         if where:
             country = country or where
@@ -130,7 +136,7 @@ def compose(
     if sponsors:
         why.append(f"'{' '.join(sponsors.values())}-backed' (or -trained...) names a sponsor, not the actor's country")
     for start, end, entries in matches:
-        entry = _best(entries)
+        entry = entries[0]  # the best reading: the index keeps them in rank order
         if start in sponsors or (entry.kind == "seat" and country) or (
             entry.kind == "person" and end - start == 1 and _namesake(entry, end - start, matches)
         ):
