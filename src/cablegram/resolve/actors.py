@@ -37,6 +37,9 @@ PERSON_SECTORS = {"GOV", "MIL", "LEG", "JUD", "SPY", "COP", "ELI", "REL", "JRN",
 PRONOUNS = {"he", "she"}
 INSTITUTIONS = {"agency", "igo", "seat"}  # a following sector noun names a person in it ("Senate hopeful")
 LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "around", "throughout", "within"}
+NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+             "march", "april", "june", "july", "august", "september", "october", "november", "december",
+             "today", "yesterday", "tomorrow", "it", "they", "this", "that", "these", "those", "there", "he", "she"}
 NAME_PARTICLES = {"al", "al-", "el", "de", "da", "du", "van", "von", "bin", "ibn", "-", "wal", "ben", "abu", "le", "la"}
 CANDIDATE_ENTS = {"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"}
 COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
@@ -364,20 +367,30 @@ def named_in_document(words: Sequence[str], home: Home) -> Resolution | None:
     bare = [w for w in words if w.lower() not in {"the", "mr.", "mrs.", "ms.", "dr."}]
     if not home.country or not bare or not all(w[:1].isupper() or w in NAME_PARTICLES for w in bare):
         return None
+    if any(w.lower() in NOT_NAMES for w in bare) or not any(len(w) > 2 and w[:1].isalpha() for w in bare):
+        return None  # 'Thursday', 'September', 'I': capitalised, but no one
     return Resolution(text=" ".join(words), name=" ".join(bare), country=home.country, sector=None,
                       cameo_code=home.country, kb_id=None, why=(f"a name in a document about {home.country}",),
                       rule="named-in-document")
 
 
 def _fuller_mention(kb: KnowledgeBase, context: str, words: Sequence[str], when: Date | None) -> Resolution | None:
-    """'Denisov' after 'DFM Denisov', 'Morales' after 'President Evo Morales': the first mention
-    of the same last name that has a title or a country before it."""
-    last = words[-1]
-    for m in re.finditer(rf"((?:[\w'’./-]+[ \t]*\n?[ \t]*){{1,4}}){re.escape(last)}\b", context):
+    """'Denisov' after 'DFM Denisov', 'Morales' after 'President Evo Morales': an earlier mention of
+    the same name whose title or country stands right before it (capitalised words and sector
+    nouns, contiguous: 'presidential candidate Morgan Tsvangirai')."""
+    if words[-1].lower() in NOT_NAMES or len(words[-1]) < 3:
+        return None
+    for m in re.finditer(rf"((?:[\w'’./-]+[ \t]*\n?[ \t]*){{1,6}}){re.escape(' '.join(words))}\b", context):
         before = tokens_of(m.group(1))
-        res = compose(kb, [*before[-4:], last], when)
+        k = len(before)
+        while k > 0 and (before[k - 1][:1].isupper() or any(e.kind == "agent" for e in kb.lookup([before[k - 1]]))):
+            k -= 1
+        title = before[k:]
+        if not title:
+            continue
+        res = compose(kb, [*title, *words], when)
         if res is not None and (res.sector or res.country):
-            return replace(res, why=(*res.why, f"the fuller mention '{' '.join(before[-4:])} {last}'"),
+            return replace(res, why=(*res.why, f"the fuller mention '{' '.join(title)} {' '.join(words)}'"),
                            rule="coreference")
     return None
 
