@@ -98,6 +98,8 @@ def _tally(kb: KnowledgeBase, text: str) -> dict[str, float]:
             continue  # an ambiguous name ('RSF') is read by the document, so it cannot vote
         weight = 3.0 if start < OPENING_TOKENS else 1.0
         if entry.kind in COUNTRY_KINDS and entry.country:
+            if entry.source.startswith("phoenix"):
+                weight /= 2  # a city or province filed under its state: often a venue ('talks in Geneva')
             counts[entry.country] = counts.get(entry.country, 0.0) + weight
         elif entry.kind in {"person", "group"} and (country := _country_of(entry)):
             counts[country] = counts.get(country, 0.0) + weight / 2
