@@ -1,11 +1,11 @@
-"""Write src/cablegram/data/kb/phoenix_actors.tsv from the Phoenix actor dictionaries.
+"""Write src/cablegram/data/kb/phoenix_actors.tsv and phoenix_agents.tsv from the Phoenix dictionaries.
 
 Reads Phoenix.Countries.actors.txt, Phoenix.International.actors.txt and
-Phoenix.MilNonState.actors.txt (openeventdata/petrarch2 @676801c, MIT licence, Copyright (c) 2014
-Open Event Data Alliance) with our PETRARCH parser, and writes one compact table the product ships:
-CAMEO codes split into our fields (ISO3 country, PLOVER sector, CAMEO actor code), date-bounded
-roles, and patterns already tokenised the way the knowledge base indexes them, so loading needs no
-tokenizer. Run when the dictionaries change:
+Phoenix.MilNonState.actors.txt, and the sector nouns of Phoenix.agents.txt
+(openeventdata/petrarch2 @676801c, MIT licence, Copyright (c) 2014 Open Event Data Alliance)
+with our PETRARCH parser, and writes compact tables the product ships: CAMEO codes split into our
+fields (ISO3 country, PLOVER sector, CAMEO actor code), date-bounded roles, and patterns already
+tokenised the way the knowledge base indexes them, so loading needs no tokenizer. Run when the dictionaries change:
 
     python scripts/build_kb_phoenix.py [--dir ../shared/data/petrarch_dictionaries]
 
@@ -32,10 +32,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from cablegram.petrarch.dictionaries import ActorEntry, DatedCode, parse_actor_dictionary  # noqa: E402
+from cablegram.petrarch.dictionaries import (  # noqa: E402
+    ActorEntry,
+    DatedCode,
+    parse_actor_dictionary,
+    parse_agent_dictionary,
+)
 from cablegram.resolve.kb import tokens_of  # noqa: E402
 
 OUT = ROOT / "src" / "cablegram" / "data" / "kb" / "phoenix_actors.tsv"
+AGENTS_OUT = OUT.with_name("phoenix_agents.tsv")
 FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt")
 
 # CAMEO country codes → our ISO3 (PLOVER's KOS for Kosovo); historical states fold into successors.
@@ -89,16 +95,17 @@ def split_code(code: str, states: set[str]) -> tuple[str | None, str | None]:
     return country, None
 
 
-def _kind(entry: ActorEntry, code: str | None, sector: str | None) -> str:
+def _kind(entry: ActorEntry, code: str | None, states: set[str]) -> str:
     head = (code or "")[:3]
     if head in {"IGO", "NGO"}:
         return head.lower()
     if head == "MNC":
         return "mnc"
+    codes = [c for c in [code or "", *(dc.code for dc in entry.dated)] if c]
+    if all(split_code(c, states)[1] is None for c in codes):
+        return "state"  # a country, possibly date-bounded ('SOUTH_SUDAN [SSD >110709]')
     if entry.dated:
         return "person"
-    if code and len(code) == 3:
-        return "state"
     return "group"
 
 
@@ -151,13 +158,40 @@ def rows(folder: Path, common: set[str]) -> list[tuple[str, ...]]:
             country, sector = split_code(code, states) if code else (None, None)
             if code and not (country or sector) and not roles:
                 continue  # a region or unknown code: nothing we could say
-            kind = _kind(entry, code, sector)
+            kind = _kind(entry, code, states)
+            if kind == "state" and country is None and entry.dated:
+                country = split_code(entry.dated[-1].code, states)[0]  # the latest of its codes
             patterns = _patterns(entry, kind, common)
             if not patterns:
                 continue
             title = " ".join(w.capitalize() for w in entry.name.replace("_", " ").split())
             out.append((kind, title, code or "", country or "", sector or "", ";".join(roles), "|".join(patterns)))
     return out
+
+
+AGENTS_HEADER = """\
+# Sector nouns converted from Phoenix.agents.txt (openeventdata/petrarch2 @676801c), MIT licence,
+# Copyright (c) 2014 Open Event Data Alliance. Written by scripts/build_kb_phoenix.py; our own
+# sectors.tsv takes precedence. noun (singular), PLOVER sector, CAMEO agent code, patterns ('|';
+# singular and plural forms, tokens separated by spaces).
+"""
+
+
+def agent_rows(folder: Path) -> list[tuple[str, ...]]:
+    text = (folder / "Phoenix.agents.txt").read_bytes().decode("utf-8", errors="replace").replace("\r\n", "\n")
+    merged: dict[str, tuple[str, str, dict[str, None]]] = {}
+    for entry in parse_agent_dictionary(text, path="Phoenix.agents.txt", strict=False, problems=[]):
+        sector = next((SECTORS[entry.code[i : i + 3]] for i in range(0, len(entry.code), 3)
+                       if entry.code[i : i + 3] in SECTORS), None)
+        if sector is None:
+            continue
+        name = entry.name.lower()
+        forms = merged.setdefault(name, (sector, entry.code, {}))[2]
+        for phrase in entry.phrases:
+            toks = tokens_of(" ".join(phrase).replace(" - ", "-"))
+            if toks and "!" not in " ".join(toks):
+                forms[" ".join(t.lower() for t in toks)] = None
+    return [(name, sector, code, "|".join(forms)) for name, (sector, code, forms) in merged.items() if forms]
 
 
 def main() -> None:
@@ -171,6 +205,13 @@ def main() -> None:
         for row in table:
             fh.write("\t".join(row) + "\n")
     print(f"wrote {len(table)} actors to {OUT.relative_to(ROOT)}")
+    agents = agent_rows(Path(args.dir))
+    with AGENTS_OUT.open("w", encoding="utf-8") as fh:
+        fh.write(AGENTS_HEADER)
+        fh.write("noun\tsector\tcameo\tpatterns\n")
+        for row in agents:
+            fh.write("\t".join(row) + "\n")
+    print(f"wrote {len(agents)} sector nouns to {AGENTS_OUT.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

@@ -24,7 +24,7 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 EXPECTED = [
     ("01_baku_protest", "COERCE", "detained", {"AZECOP"}, {"AZECVL"}, {"size.arrested": 25, "size.participants": 150}),
     ("01_baku_protest", "ACCUSE", "accused", {"AZECVL"}, {"ISR"}, {}),
-    ("01_baku_protest", "RETREAT", "released", {"AZECOP"}, set(), {"mode": "release"}),
+    ("01_baku_protest", "RETREAT", "released", {"AZECOP"}, {"AZECVL"}, {"mode": "release"}),  # the detainees
     # PLOVER: a meeting puts every party in `actor`
     ("02_arms_deal", "CONSULT", "met", {"AZEGOV", "ISRGOV"}, set(), {}),
     ("02_arms_deal", "ACCUSE", "condemned", {"IRN"}, set(), {}),

@@ -1,28 +1,28 @@
-"""Actor mentions → who they are: country, PLOVER sector, CAMEO actor code, canonical name.
+"""Actor mentions in a parsed document → who they are: country, PLOVER sector, CAMEO actor code,
+canonical name, knowledge-base id and the rule that placed them (the pipeline's actor stage).
 
-Resolution is compositional over a phrase's tokens, using the knowledge base (`resolve.kb`):
-a person or organisation entry says who; a state name, demonym or seat of power gives the
-country; a sector noun ("police", "foreign ministry", "would-be demonstrators") gives the sector,
-the last one (the head) winning; "former"/"ex-" turns officials into elites (ELI). Dated roles
-resolve against the document's date. In a document, an appositive completes a person ("Matthew
-Bryza, the new US ambassador"), later surnames and "the ambassador"/"the ministry" reuse the
-earlier full mention, a subject "he"/"she" the last person, and domestic sectors without a
-country (police, protesters, courts) take the country where the sentence places them.
+A phrase resolves out of context in `resolve.compose`; the document's rules (its country, cable
+conventions, defined abbreviations...) apply in `resolve.situate`. Here, in a document: an
+appositive completes a person ("Matthew Bryza, the new US ambassador"), later surnames and "the
+ambassador"/"the ministry" reuse the earlier full mention, a subject "he"/"she" the last person.
+The document's country is computed once per document and stored in ctx.memory["actors.home"]
+(ISO3 or ""), which the event coder reads to place implicit actors.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date as Date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..config import Settings
-from ..records import Actor, DocContext, Document, KBEntry
+from ..records import Actor, DocContext, Document
+from .compose import PERSON_SECTORS, Resolution, cameo_agent, compose
 from .home import Home, document_home
 from .kb import KnowledgeBase, default_kb, tokens_of
+from .situate import expand_aliases, fuller_mention, named_in_document, sentence_around, situate
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -31,281 +31,8 @@ if TYPE_CHECKING:
 
 __all__ = ["ActorResolver", "Resolution", "compose", "situate"]
 
-FORMER = {"former", "ex", "ex-", "retired", "erstwhile", "onetime"}
-STOP_PREPS = {"to", "in", "at", "for", "from", "with", "against", "near", "on", "outside", "over", "into"}
-PERSON_SECTORS = {"GOV", "MIL", "LEG", "JUD", "SPY", "COP", "ELI", "REL", "JRN", "OPP"}
 PRONOUNS = {"he", "she"}
-INSTITUTIONS = {"agency", "igo", "seat"}  # a following sector noun names a person in it ("Senate hopeful")
-LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "around", "throughout", "within"}
 CANDIDATE_ENTS = {"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"}
-COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
-           "northeast", "northwest", "southeast", "southwest", "upper", "lower", "greater", "new"}
-# Sectors placed by their sentence's "in X" before the document's country (a title is not: "the
-# government ... announced in Havana" is still Colombia's).
-PLACED_BY_SENTENCE = {"COP", "CVL", "OPP", "PRO", "JUD", "LEG", "REF", "LAB", "AGR", "BUS", "EDU", "MED", "CRM",
-                      "UAF", "REB", "PTY", "MIL"}
-NO_HOME = {"IGO", "NGO", "UNK", "JNK"}  # sectors that never take the document's country
-AUTHOR_NOUNS = {"ambassador", "embassy", "charge", "chargé", "poloff", "polchief", "emboff", "emboffs",
-                "econoff", "poloffs", "econoffs", "dcm", "a / dcm", "a/dcm", "consulate", "we", "us"}
-ETHNIC = {"ethnic", "ethnic-"}
-GOV_ABBREV = re.compile(r"^(?:GO[A-Z]{1,3}|RO[A-Z]{1,2}G|G[A-Z]{1,2}G)$")
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Resolution:
-    """What a phrase resolves to, and why (for `cablegram kb lookup`)."""
-
-    text: str
-    name: str | None
-    country: str | None
-    sector: str | None
-    cameo_code: str | None
-    kb_id: str | None
-    why: tuple[str, ...]
-    rule: str = "kb"
-
-
-def _role(entry: KBEntry, when: Date | None) -> tuple[str | None, str | None, str]:
-    """Country, sector and a reason for a (possibly dated) entry at a date."""
-    if not entry.roles:
-        return entry.country, entry.sector, f"{entry.kind} '{entry.name}'"
-    if when is None:  # no date known: the latest office, without claiming it has ended
-        latest = max(entry.roles, key=lambda r: r.start or Date.min)
-        return latest.country, latest.sector, f"{entry.name}: {latest.title} (latest office; no date given)"
-    for role in entry.roles:
-        if (role.start is None or role.start <= when) and (role.end is None or when <= role.end):
-            return role.country, role.sector, f"{entry.name}: {role.title} {role.start}–{role.end or ''}"
-    latest = max(entry.roles, key=lambda r: r.start or Date.min)
-    return latest.country, "ELI", f"{entry.name}: no office on {when}, former {latest.title}"
-
-
-def compose(
-    kb: KnowledgeBase,
-    words: Sequence[str],
-    when: Date | None,
-    *,
-    place: PlaceLookup | None = None,
-    weights: Mapping[str, float] | None = None,
-) -> Resolution | None:
-    """Resolve a phrase given as tokens; None when nothing in it is known.
-
-    `place` maps a capitalised name the knowledge base lacks ("Shanghai", "Kano State") to a
-    country through the gazetteer, so "Shanghai police" is CHN COP; it is not asked when the
-    phrase names a state, a person or an organisation already ("Eastern Ukraine", "King Hassan
-    of Morocco": the most specific analysis wins). `weights` (the document's countries) choose
-    between the readings of an ambiguous name ("RSF" in a Sudan story).
-    """
-    full = list(words)
-    words = _cut_at_preposition(words)
-    matches = [(a, b, [_choose(e, weights)]) for a, b, e in kb.match(words)]
-    country = sector = name = kb_id = cameo = None
-    why: list[str] = []
-    named = any(e[0].kind != "agent" for _, _, e in matches)
-    if place is not None and not named:
-        found = _place_in(words, matches, place)
-        if found:
-            country, kb_id, reason = found
-            why.append(reason)
-            if not matches:  # a town standing for its people ("Mariupol was shelled")
-                sector = "CVL"
-    if not matches and country is None:
-        where = _country_after_in(kb, full[len(words):])
-        if where is None:
-            return None
-        return Resolution(text=" ".join(full), name=None, country=where, sector=None, cameo_code=where,
-                          kb_id=None, why=(f"a thing placed 'in' {where}",), rule="in-place")
-    if not any(_best(e).kind in {"state", "demonym", "seat", "person"} or _best(e).country for _, _, e in matches):
-        where = _country_after_in(kb, full[len(words):])
-        if where:
-            country = country or where
-            why.append(f"placed 'in' {where}")
-    who_country = who_sector = None
-    noun_after_who = False  # "Senate hopeful": a sector noun after an institution is the head
-    who_kind = None
-    for start, end, entries in matches:
-        entry = _best(entries)
-        if entry.kind in {"state", "demonym"}:
-            country = country or entry.country
-            name = name or entry.name
-            kb_id = kb_id or entry.kb_id
-            why.append(f"{entry.kind} '{' '.join(words[start:end])}' → {entry.country}")
-        elif entry.kind == "agent":
-            sector = entry.sector
-            noun_after_who = who_kind in INSTITUTIONS
-            why.append(f"sector noun '{' '.join(words[start:end])}' → {entry.sector}")
-        else:
-            c, s, reason = _role(entry, when)
-            who_country, who_sector, who_kind = c, s, entry.kind
-            noun_after_who = False
-            name, kb_id = entry.name, entry.kb_id
-            cameo = entry.cameo_code if not entry.roles else None
-            why.append(reason)
-    if who_country or who_sector:
-        country = who_country or country
-        if not noun_after_who:
-            sector = who_sector if who_sector and (who_sector == "ELI" or not sector or who_sector != "GOV") else sector
-        sector = sector or who_sector
-    if sector in PERSON_SECTORS and any(w.lower() in FORMER for w in words):
-        sector = "ELI"
-        why.append("'former' → ELI")
-    if cameo is None or (country and sector and cameo.startswith(country) and not cameo.endswith(_cameo_agent(sector))):
-        cameo = (country or "---") + _cameo_agent(sector) if (country or sector) else None
-    return Resolution(text=" ".join(words), name=name, country=country, sector=sector, cameo_code=cameo,
-                      kb_id=kb_id, why=tuple(why), rule=_rule_of(matches, country))
-
-
-PlaceLookup = Callable[[str], "tuple[str, str] | None"]
-
-
-def _rule_of(matches: list, country: str | None) -> str:
-    """The name of what decided a composed resolution (Actor.rule)."""
-    kinds = {e[0].kind for _, _, e in matches}
-    if kinds - {"agent", "state", "demonym", "seat"}:
-        return "kb-entry"
-    if kinds & {"state", "demonym", "seat"}:
-        return "kb-country+sector" if "agent" in kinds else "kb-country"
-    return "kb-sector" if kinds else ("gazetteer" if country else "kb")
-
-
-def _choose(entries: list[KBEntry], weights: Mapping[str, float] | None) -> KBEntry:
-    """The reading of a name that fits the document's countries, else the preferred kind."""
-    if weights and len(entries) > 1:
-        fitting = [e for e in entries if weights.get(_country_of(e) or "", 0) > 0]
-        if fitting:
-            return max(fitting, key=lambda e: weights.get(_country_of(e) or "", 0))
-    return _best(entries)
-
-
-def _country_of(entry: KBEntry) -> str | None:
-    if entry.country or not entry.roles:
-        return entry.country
-    return max(entry.roles, key=lambda r: r.start or Date.min).country
-
-
-def _place_in(words: Sequence[str], matches: list, place: PlaceLookup) -> tuple[str, str, str] | None:
-    """The first run of capitalised words outside the KB matches that the gazetteer places."""
-    taken = {i for start, end, _ in matches for i in range(start, end)}
-    i = 0
-    while i < len(words):
-        j = i
-        while j < len(words) and j not in taken and (
-            words[j][:1].isupper() and words[j].isalpha() or (words[j] == "-" and j > i)
-        ):
-            j += 1
-        if j > i and not (j == i + 1 and words[i].lower() in COMPASS):
-            # the whole run or its first word: 'Kano State', 'Shanghai' — never a word inside a name
-            for end in dict.fromkeys((j, i + 1)):
-                hit = place(" ".join(words[i:end]).replace(" - ", "-"))
-                if hit:
-                    return hit[0], f"place:{hit[1]}", f"place '{' '.join(words[i:end])}' → {hit[0]}"
-            i = j
-        i += 1
-    return None
-
-
-_CAMEO_AGENT = {"JRN": "MED", "MED": "HLH", "PRM": "MIL", "ELI": "ELI"}
-
-
-def _cameo_agent(sector: str | None) -> str:
-    return _CAMEO_AGENT.get(sector, sector) if sector else ""
-
-
-def _best(entries: list[KBEntry]) -> KBEntry:
-    order = {"person": 0, "agency": 1, "group": 1, "igo": 1, "ngo": 1, "party": 1, "media": 1, "org": 1,
-             "seat": 2, "state": 3, "demonym": 4, "agent": 5}
-    # our own tables before the converted Phoenix ones (Phoenix files demonyms under the state)
-    return min(entries, key=lambda e: order.get(e.kind, 1) + (2.5 if e.source.startswith("phoenix") else 0))
-
-
-def _country_after_in(kb: KnowledgeBase, tail: Sequence[str]) -> str | None:
-    """'trade unions in Denmark': the country after a locative 'in'."""
-    if not tail or tail[0].lower() not in LOCATIVE:
-        return None
-    for _, _, entries in kb.match(tail[1:]):
-        entry = _best(entries)
-        if entry.kind in {"state", "demonym", "seat"}:
-            return entry.country
-    return None
-
-
-def _cut_at_preposition(words: Sequence[str]) -> Sequence[str]:
-    """'ambassador to Azerbaijan' names a US official, not Azerbaijan: stop at such prepositions."""
-    for i, w in enumerate(words):
-        if i > 0 and w.lower() in STOP_PREPS:
-            return words[:i]
-    return words
-
-
-def situate(
-    kb: KnowledgeBase, res: Resolution | None, words: Sequence[str], sentence: Sequence[str], home: Home
-) -> Resolution | None:
-    """Apply the document's rules to a phrase resolved out of context (order: docs/actors.md).
-
-    1. an ethnic group named after another state lives in the document's country ("ethnic
-       Albanians" in a Serbia story are Serbian residents);
-    2. on the author side of cables and US government pages, a bare "Ambassador", "Embassy",
-       "Poloff" or "we" is the United States;
-    3. in a cable, an unknown government abbreviation (GO*, RO*G: "GOS", "ROYG") is the host government;
-    4. a sector noun for people on the ground (police, troops, protesters...) without a country
-       takes the country its sentence places it in ("police ... in Baku");
-    5. a title or sector noun still without a country takes the document's country.
-    """
-    low = [w.lower() for w in words if w.lower() not in {"the", "a", "an", "this", "our"}]
-    if res is not None and res.country and home.country and res.country != home.country and res.rule in {
-        "kb-country", "kb-country+sector"} and any(w in ETHNIC for w in low):
-        return _with(res, home.country, res.sector or "CVL", "ethnic-residents",
-                     f"an ethnic group in {home.country} lives there")
-    if (res is None or res.country is None and res.sector not in NO_HOME) and home.author and low and (
-        " ".join(low) in AUTHOR_NOUNS or (res is not None and low[-1] in AUTHOR_NOUNS - {"we", "us"})
-    ):
-        return _with(res, home.author, "GOV", "author-side",
-                     f"the writer's side ({home.author}) of a cable or US statement", text=" ".join(words))
-    bare = [w for w in words if w.lower() not in {"the", "a", "an", "this", "our"}]
-    if res is None and home.cable and home.country and len(bare) == 1 and GOV_ABBREV.match(bare[0]):
-        return _with(res, home.country, "GOV", "cable-gov-abbreviation",
-                     f"a cable's abbreviation for the host government ({home.country})", text=bare[0])
-    if res is None or res.country is not None or res.sector in NO_HOME or res.sector is None:
-        return res
-    where = _locative_country(kb, sentence) if res.sector in PLACED_BY_SENTENCE else None
-    if where:
-        return _with(res, where, res.sector, "sentence-place", f"its sentence places it in {where}")
-    if home.country:
-        return _with(res, home.country, res.sector, "document-home", f"the document's country {home.country}: "
-                     + (home.why[-1] if home.why else ""))
-    return res
-
-
-def _with(
-    res: Resolution | None, country: str, sector: str | None, rule: str, reason: str, *, text: str = ""
-) -> Resolution:
-    base = res or Resolution(text=text, name=None, country=None, sector=None, cameo_code=None, kb_id=None, why=())
-    code = country + _cameo_agent(sector)
-    return replace(base, country=country, sector=sector, cameo_code=code, why=(*base.why, reason), rule=rule)
-
-
-def _locative_country(kb: KnowledgeBase, sentence: Sequence[str]) -> str | None:
-    """The state or capital after a locative preposition in a sentence ('police ... in Baku')."""
-    for i, w in enumerate(sentence):
-        if w.lower() in {"in", "at", "outside", "across", "near"}:
-            tail = [t for t in sentence[i + 1 : i + 5]]
-            if tail and tail[0].lower() == "the":
-                tail = tail[1:]
-            hits = kb.match(tail[:3])
-            if hits and hits[0][0] == 0:
-                e = _best(hits[0][2])
-                if e.kind in {"state", "seat"} and e.country:
-                    return e.country  # 'in Baku' (a demonym, 'outside the Israeli embassy', is no place)
-    return None
-
-
-def _sentence_around(context: str, text: str) -> str:
-    """The sentence of `context` that holds `text` (the whole context when it is not found)."""
-    at = context.find(text)
-    if at < 0:
-        return context
-    starts = [m.end() for m in re.finditer(r"[.!?][\"'”’)]*\s+", context[:at])]
-    end = re.search(r"[.!?][\"'”’)]*(\s|$)", context[at + len(text):])
-    return context[starts[-1] if starts else 0 : at + len(text) + (end.end() if end else len(context))]
 
 
 class ActorResolver:
@@ -349,9 +76,12 @@ class ActorResolver:
         if not context:
             return compose(self.kb, tokens_of(text), date, place=self.place)
         home = self.home_of(Document(doc_id="lookup", text=context, url=url, published=date))
-        words = tokens_of(text)
+        words = expand_aliases(tokens_of(text), home)
         res = compose(self.kb, words, date, place=self.place, weights=home.weights)
-        return situate(self.kb, res, words, tokens_of(_sentence_around(context, text)), home)
+        if res is None and words and words[-1][:1].isupper():
+            res = fuller_mention(self.kb, context, words, date)
+        res = situate(self.kb, res, words, tokens_of(sentence_around(context, text)), home)
+        return res if res is not None else named_in_document(words, home)
 
     def home_of(self, document: Document) -> Home:
         """The document's country and author side (`resolve.home`), with its dateline read as the
@@ -412,9 +142,9 @@ class ActorResolver:
             return None
         if len(toks) == 1 and toks[0].lower_ in PRONOUNS:
             return None
-        words = [t.text for t in toks]
-        named_place = any(t.ent_type_ in {"GPE", "LOC", "FAC", "ORG"} for t in toks)
         home: Home = memory["actors.home_info"]
+        words = expand_aliases([t.text for t in toks], home)
+        named_place = any(t.ent_type_ in {"GPE", "LOC", "FAC", "ORG"} for t in toks)
         res = compose(self.kb, words, when, place=self.place if named_place else None, weights=home.weights)
         people: dict[str, Actor] = memory.setdefault("actors.people", {})
         heads: dict[str, Actor] = memory.setdefault("actors.heads", {})
@@ -422,11 +152,17 @@ class ActorResolver:
         if res is None and person:
             prior = people.get(toks[-1].lower_)
             if prior is not None:
-                return self._actor(span.doc, toks, ctx, prior.name, prior.country, prior.sector, prior.kb_id)
+                return self._actor(span.doc, toks, ctx, prior.name, prior.country, prior.sector, prior.kb_id,
+                                   rule="coreference")
         if res is None and not self._quoted(toks[0]):
             res = situate(self.kb, None, words, [], home)  # the author's "we", a cable's "GOS"
+            if res is None and (person or len(words) > len(toks)):  # an unknown person, a defined abbreviation
+                res = named_in_document(words, home)
             if res is not None:
-                return self._actor(span.doc, toks, ctx, res.name, res.country, res.sector, None, rule=res.rule)
+                actor = self._actor(span.doc, toks, ctx, res.name, res.country, res.sector, None, rule=res.rule)
+                if person:
+                    people[toks[-1].lower_] = actor
+                return actor
         if res is None or self._only_a_modifier(toks, res):
             return None
         head = span.root.lemma_.lower()
@@ -471,7 +207,7 @@ class ActorResolver:
     def _actor(self, doc: Doc, toks: Sequence[Token], ctx: DocContext, name: str | None, country: str | None,
                sector: str | None, kb_id: str | None, *, rule: str | None = None) -> Actor:
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-        code = (country or "---") + _cameo_agent(sector) if (country or sector) else None
+        code = (country or "---") + cameo_agent(sector) if (country or sector) else None
         text = ctx.text_of(start, end)
         return Actor(text=text, start=start + ctx.offset, end=end + ctx.offset,
                      name=name or text, country=country, sector=sector, cameo_code=code,
@@ -498,7 +234,8 @@ class ActorResolver:
             if current is None or current.sector in {None, "ELI"} or current.country is None:
                 person = doc[start : head.i + 1]
                 actor = self._actor(doc, list(person), ctx, current.name if current else person.text,
-                                    role.country, role.sector, current.kb_id if current else None)
+                                    role.country, role.sector, current.kb_id if current else None,
+                                    rule="apposition")
                 found[person.start] = actor
                 for word in person:
                     ctx.memory.setdefault("actors.people", {})[word.lower_] = actor
@@ -513,7 +250,7 @@ class ActorResolver:
                     found[tok.i] = Actor(text=tok.text, start=tok.idx + ctx.offset,
                                          end=tok.idx + len(tok.text) + ctx.offset, name=prior.name,
                                          country=prior.country, sector=prior.sector,
-                                         cameo_code=prior.cameo_code, kb_id=prior.kb_id)
+                                         cameo_code=prior.cameo_code, kb_id=prior.kb_id, rule="pronoun")
 
     @staticmethod
     def _last_person_before(tok: Token, found: dict[int, Actor], earlier: Actor | None) -> Actor | None:

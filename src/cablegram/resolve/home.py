@@ -26,10 +26,10 @@ from functools import lru_cache
 from urllib.parse import urlparse
 
 from ..records import Document
-from .kb import KnowledgeBase, tokens_of
+from .kb import KnowledgeBase, _country_of, tokens_of
 from .kb.tables import cable_posts
 
-__all__ = ["Home", "document_home", "is_cable"]
+__all__ = ["Home", "defined_abbreviations", "document_home", "is_cable"]
 
 SCAN_CHARS = 8000  # the opening of a long document says what it is about; keeps the cost bounded
 OPENING_TOKENS = 120
@@ -48,6 +48,7 @@ class Home:
     cable: bool = False
     weights: dict[str, float] = field(default_factory=dict)
     why: tuple[str, ...] = ()
+    aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 'LAF' → Lebanese Armed Forces
 
 
 def is_cable(document: Document) -> bool:
@@ -93,11 +94,15 @@ def _tally(kb: KnowledgeBase, text: str) -> dict[str, float]:
     words = tokens_of(text[:SCAN_CHARS])
     for start, _, entries in kb.match(words):
         entry = entries[0]
+        if len({e.country for e in entries}) > 1:
+            continue  # an ambiguous name ('RSF') is read by the document, so it cannot vote
         weight = 3.0 if start < OPENING_TOKENS else 1.0
         if entry.kind in COUNTRY_KINDS and entry.country:
+            if entry.source.startswith("phoenix"):
+                weight /= 2  # a city or province filed under its state: often a venue ('talks in Geneva')
             counts[entry.country] = counts.get(entry.country, 0.0) + weight
-        elif entry.kind in {"person", "group"} and entry.country:
-            counts[entry.country] = counts.get(entry.country, 0.0) + weight / 2
+        elif entry.kind in {"person", "group"} and (country := _country_of(entry)):
+            counts[country] = counts.get(country, 0.0) + weight / 2
     return counts
 
 
@@ -121,10 +126,39 @@ def _url_countries(kb: KnowledgeBase, url: str | None) -> set[str]:
     return found
 
 
+_NAME_WORD = r"(?:[A-Z][\w'’.]*(?:-[\w'’.]+)*|of|the|and|for|de|du|la|el|al|wal|al-\w+)"
+_DEFINITION = re.compile(rf"((?:{_NAME_WORD}[ \t]*\n?[ \t]*){{1,8}})\((?P<abbr>[A-Z][A-Za-z/&-]{{1,9}})\)")
+
+
+def defined_abbreviations(text: str) -> dict[str, tuple[str, ...]]:
+    """Abbreviations a document defines: 'Lebanese Armed Forces (LAF)', 'Levon Ter-Petrosian (LTP)'.
+
+    The abbreviation's capitals must be the initials of the words before it, in order (the run of
+    capitalised words is trimmed from the left until they are), so '(SBU)' or '(ref a)' define nothing.
+    """
+    out: dict[str, tuple[str, ...]] = {}
+    for m in _DEFINITION.finditer(text):
+        abbr = m.group("abbr")
+        caps = [c for c in abbr if c.isupper()]
+        words = [w for w in re.split(r"\s+", m.group(1).strip()) if w]
+        for k in range(len(words)):
+            initials = [p[0] for w in words[k:] for p in w.split("-") if p[:1].isupper()]
+            if words[k][:1].isupper() and initials[:1] == caps[:1] and _in_order(caps, initials):
+                out.setdefault(abbr, tuple(tokens_of(" ".join(words[k:]))))
+                break
+    return out
+
+
+def _in_order(needle: list[str], hay: list[str]) -> bool:
+    it = iter(hay)
+    return len(needle) >= 2 and all(c in it for c in needle)
+
+
 def document_home(kb: KnowledgeBase, document: Document, *, dateline_place: str | None = None) -> Home:
     """The document's country, author side and named countries (see the module docstring)."""
     cable = is_cable(document)
     author = _author(document, cable)
+    aliases = defined_abbreviations(document.text)
     counts = _tally(kb, document.text)
     why: list[str] = []
     if author == "USA" and "USA" in counts:
@@ -144,11 +178,11 @@ def document_home(kb: KnowledgeBase, document: Document, *, dateline_place: str 
             and ranked[0][1] >= 6:
         # a post reporting on a neighbour (Somalia from Nairobi, Iran from Dubai): the text says so
         why.append(f"cable from post {post}, but about {ranked[0][0]} (weight {ranked[0][1]:g})")
-        return Home(country=ranked[0][0], author=author, cable=cable, weights=weights, why=tuple(why))
+        return Home(country=ranked[0][0], author=author, cable=cable, weights=weights, why=tuple(why), aliases=aliases)
     if post_country is not None:
         why.append(f"cable from post {post} → {post_country or 'an international organisation'}")
-        return Home(country=post_country, author=author, cable=cable, weights=weights, why=tuple(why))
+        return Home(country=post_country, author=author, cable=cable, weights=weights, why=tuple(why), aliases=aliases)
     if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         why.append(f"most named country {ranked[0][0]} (weight {ranked[0][1]:g})")
-        return Home(country=ranked[0][0], author=author, cable=cable, weights=weights, why=tuple(why))
-    return Home(author=author, cable=cable, weights=weights, why=(*why, "no country stands out"))
+        return Home(country=ranked[0][0], author=author, cable=cable, weights=weights, why=tuple(why), aliases=aliases)
+    return Home(author=author, cable=cable, weights=weights, why=(*why, "no country stands out"), aliases=aliases)

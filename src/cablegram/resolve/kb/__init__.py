@@ -20,7 +20,7 @@ from ...errors import ConfigError, ResolutionError
 from ...records import KBEntry, kb_entry_from_json
 from .tables import builtin_entries
 
-__all__ = ["KnowledgeBase", "default_kb", "load_user_entries"]
+__all__ = ["KnowledgeBase", "default_kb", "entry_rank", "load_user_entries"]
 
 MAX_TOKENS = 12
 
@@ -42,18 +42,44 @@ def _is_acronym(pattern: str) -> bool:
     return 0 < len(letters) <= 5 and all(c.isupper() for c in letters) and " " not in pattern
 
 
+KIND_ORDER = {"person": 0, "agency": 1, "group": 1, "igo": 1, "ngo": 1, "party": 1, "media": 1, "org": 1,
+              "gov": 1, "seat": 2, "state": 3, "demonym": 4, "agent": 5}
+
+
+def entry_rank(entry: KBEntry) -> float:
+    """Which reading of a surface form comes first: people and organisations before places and
+    sector nouns; our own tables before the converted Phoenix ones (which file demonyms under the
+    state)."""
+    return KIND_ORDER.get(entry.kind, 1) + (2.5 if entry.source.startswith("phoenix") else 0)
+
+
+def _country_of(entry: KBEntry) -> str | None:
+    if entry.country or not entry.roles:
+        return entry.country
+    return max(entry.roles, key=lambda r: (r.start is not None, r.start)).country
+
+
 class KnowledgeBase:
-    """Entries indexed by token n-gram: `match(tokens)` finds the longest entries in a token list."""
+    """Entries indexed by token n-gram: `match(tokens)` finds the longest entries in a token list.
+
+    Each surface form's entries are kept best first (`entry_rank`, then the latest added), so the
+    first entry is the default reading; `ambiguous(entries)` says whether the readings differ in
+    country (then the document decides, see resolve.actors).
+    """
 
     def __init__(self, entries: Iterable[KBEntry] = ()) -> None:
         self._lower: dict[str, list[KBEntry]] = {}
         self._exact: dict[str, list[KBEntry]] = {}
         self._span: dict[str, int] = {}  # lower-cased first token → longest pattern starting with it
+        self._prefixes: set[str] = set()  # lower-cased token prefixes of every pattern (joined by spaces)
+        self._agents: dict[int, list[KBEntry]] = {}  # id(list) → its sector nouns (for lower-case text)
+        self.ambiguous_ids: set[int] = set()  # ids of the entry lists whose readings differ in country
         self.entries: list[KBEntry] = []
         self.add(entries)
 
     def add(self, entries: Iterable[KBEntry]) -> None:
         """Index more entries; they take precedence over entries already there."""
+        touched: dict[int, list[KBEntry]] = {}
         for entry in entries:
             self.entries.append(entry)
             pretokenized = entry.source.startswith("phoenix")
@@ -64,12 +90,25 @@ class KnowledgeBase:
                 if not toks or len(toks) > MAX_TOKENS:
                     continue
                 key = " ".join(toks)
+                low = key.lower()
                 first = toks[0].lower()
                 self._span[first] = max(self._span.get(first, 0), len(toks))
-                if _is_acronym(key):
-                    self._exact.setdefault(key, []).insert(0, entry)
-                else:
-                    self._lower.setdefault(key.lower(), []).insert(0, entry)
+                for n in range(1, len(toks) + 1):
+                    self._prefixes.add(" ".join(toks[:n]).lower())
+                bucket = self._exact.setdefault(key, []) if _is_acronym(key) else self._lower.setdefault(low, [])
+                bucket.insert(0, entry)
+                touched[id(bucket)] = bucket
+        for bucket in touched.values():
+            bucket.sort(key=entry_rank)  # stable: among equals, the latest added stays first
+            self._agents[id(bucket)] = [e for e in bucket if e.kind == "agent"]
+            if len({_country_of(e) for e in bucket}) > 1:
+                self.ambiguous_ids.add(id(bucket))
+            else:
+                self.ambiguous_ids.discard(id(bucket))
+
+    def ambiguous(self, entries: list[KBEntry]) -> bool:
+        """True when the readings of one surface form (a list from `match`) differ in country."""
+        return id(entries) in self.ambiguous_ids
 
     def first_words(self) -> set[str]:
         """Lower-cased first tokens of every pattern."""
@@ -83,20 +122,32 @@ class KnowledgeBase:
     def match(self, words: Sequence[str]) -> list[tuple[int, int, list[KBEntry]]]:
         """Longest non-overlapping matches, left to right: (start, end, entries)."""
         found = []
-        i = 0
-        span = self._span
-        while i < len(words):
-            longest = span.get(words[i].lower().replace("\u2019", "'"), 0)
-            for n in range(min(longest, len(words) - i), 0, -1):
-                hits = self.lookup(words[i : i + n])
-                if hits and not any(w[:1].isupper() for w in words[i : i + n]):
-                    hits = [e for e in hits if e.kind == "agent"]  # 'pole', 'china': not names
-                if hits:
-                    found.append((i, i + n, hits))
-                    i += n
+        low = [w.lower().replace("\u2019", "'") for w in words]
+        upper = [w[:1].isupper() for w in words]
+        prefixes, exact, lower = self._prefixes, self._exact, self._lower
+        i, n = 0, len(words)
+        while i < n:
+            best: tuple[int, list[KBEntry]] | None = None
+            key = ""
+            j = i
+            while j < n:  # extend while the words are a prefix of some pattern; keep the longest hit
+                key = low[j] if j == i else f"{key} {low[j]}"
+                if key not in prefixes:
                     break
-            else:
+                j += 1
+                hits = lower.get(key)
+                if j - i <= 3 and upper[i]:  # acronyms are written in capitals
+                    hits = exact.get(" ".join(words[i:j]).replace("\u2019", "'")) or hits
+                if hits:
+                    if not any(upper[i:j]):
+                        hits = self._agents.get(id(hits), [])  # 'pole', 'china': not names
+                    if hits:
+                        best = (j, hits)
+            if best is None:
                 i += 1
+            else:
+                found.append((i, best[0], best[1]))
+                i = best[0]
         return found
 
 

@@ -52,9 +52,12 @@ def _sectors(path: Path) -> Iterator[KBEntry]:
 
 
 def _organisations(path: Path) -> Iterator[KBEntry]:
+    seen: set[str] = set()
     for _, row in read_tsv(path):
         names = _forms(row["names"])
-        yield KBEntry(kb_id=f"org:{names[0]}", name=names[0], patterns=names, kind=row["kind"] or "org",
+        kb_id = f"org:{names[0]}" if names[0] not in seen else f"org:{names[0]}@{row['country'] or 'intl'}"
+        seen.add(names[0])  # one acronym, several organisations (KGB of Belarus, of Russia)
+        yield KBEntry(kb_id=kb_id, name=names[0], patterns=names, kind=row["kind"] or "org",
                       country=row["country"] or None, sector=row["sector"] or None,
                       cameo_code=row["cameo"] or None)
 
@@ -72,7 +75,7 @@ def _people(path: Path) -> Iterator[KBEntry]:
     merged: dict[str, tuple[set[str], list[KBRole]]] = {}
     for line, row in read_tsv(path):
         names = _forms(row["names"])
-        role = KBRole(country=row["country"], sector=row["sector"] or None,
+        role = KBRole(country=row["country"] or None, sector=row["sector"] or None,
                       cameo_code=row["country"] + (row["sector"] or ""), title=row["title"] or None,
                       start=_date(row["start"], path, line), end=_date(row["end"], path, line))
         patterns, roles = merged.setdefault(names[0], (set(), []))
@@ -120,11 +123,21 @@ def _phoenix(path: Path) -> Iterator[KBEntry]:
                       cameo_code=row["code"] or None, roles=_roles(row["roles"]), source=source)
 
 
+def _phoenix_agents(path: Path) -> Iterator[KBEntry]:
+    if not path.exists():
+        return
+    source = "phoenix:" + path.name
+    for _, row in read_tsv(path):
+        yield KBEntry(kb_id=f"agent:{row['noun']}", name=row["noun"], patterns=tuple(row["patterns"].split("|")),
+                      kind="agent", sector=row["sector"], cameo_code=row["cameo"], source=source)
+
+
 def builtin_entries() -> list[KBEntry]:
     """Every entry of the built-in tables (the converted Phoenix table first: ours take precedence)."""
     root = _data_dir()
     return [
         *_phoenix(root / "phoenix_actors.tsv"),
+        *_phoenix_agents(root / "phoenix_agents.tsv"),
         *_states(root / "states.tsv"),
         *_sectors(root / "sectors.tsv"),
         *_organisations(root / "organisations.tsv"),
