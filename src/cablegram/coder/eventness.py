@@ -200,8 +200,9 @@ def _topic_of_concern(tok: Token) -> bool:
 
 _DEFINITE = {"the", "this", "that", "these", "those"}
 _WH = {"who", "what", "whom", "which", "whoever"}
-# event kinds whose bare noun reports something that happened ("fighting broke out", "arrests")
-_MATERIAL = {"ASSAULT", "PROTEST", "COERCE", "SANCTION", "CONSULT"}
+# event kinds whose bare noun reports something that happened ("fighting broke out", "arrests",
+# "a ceasefire took effect", "the buildup"): PLOVER's material acts and meetings; aid needs a giver
+_MATERIAL = {"ASSAULT", "PROTEST", "COERCE", "SANCTION", "CONSULT", "RETREAT", "MOBILIZE", "COOPERATE"}
 # harm words that report nothing when no one is named on either side ("one wounded")
 _CASUALTY = {"wound", "injure", "kill", "die", "hurt"}
 
