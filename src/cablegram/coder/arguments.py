@@ -91,6 +91,8 @@ class MentionIndex:
         the one before, taken for the pronoun (its own text and offsets, the mention's codes)."""
         if pronoun.i in self._pronouns:
             return self._pronouns[pronoun.i]
+        if pronoun.lower_ == "it" and pronoun.head.lemma_.lower() == "be":
+            return None  # "it is important to ...": an expletive, not a reference
         first = pronoun.sent.start
         previous = pronoun.doc[first - 1].sent.start if first > 0 else first
         found = None
@@ -149,6 +151,11 @@ def _verb_args(verb: Token, index: MentionIndex) -> tuple[list[Actor], list[Acto
     return actor, recipient
 
 
+# passives whose subject is the doer of their infinitive ("is expected/set/due to meet")
+_RAISING = {"expect", "set", "schedule", "slate", "due", "suppose", "believe", "report", "say", "poise", "plan",
+            "allow", "permit", "force", "order", "ask", "urge"}
+
+
 def _borrowed_subject(verb: Token, index: MentionIndex) -> list[Actor]:
     """The subject of the verb or noun this clause hangs on (control, conjunction, relative clause)."""
     node = verb
@@ -157,8 +164,12 @@ def _borrowed_subject(verb: Token, index: MentionIndex) -> list[Actor]:
             return index.of(node.head)
         if node.dep_ not in _INHERIT_DEPS or node.head.i == node.i:
             return []
+        came_by = node.dep_
         node = node.head
         subj = [a for c in node.children if c.dep_ in _SUBJ for a in index.of(c)]
+        if not subj and came_by == "xcomp" and node.lemma_.lower() in _RAISING:
+            # "Machar is expected to declare a ceasefire": the passive subject does the act
+            subj = [a for c in node.children if c.dep_ == "nsubjpass" for a in index.of(c)]
         if subj and node.dep_ != "pcomp":
             return subj
         if node.pos_ == "ADP" and node.head.pos_ in {"NOUN", "PROPN"}:
@@ -285,6 +296,8 @@ def _light_verb_subject(noun: Token, index: MentionIndex) -> list[Actor]:
         head.lemma_.lower() in _LIGHT_VERBS or head.lemma_.lower() not in _NOT_DOERS
     ):
         verb = head
+        if verb.dep_ in {"xcomp", "conj"} and not any(c.dep_ in _SUBJ for c in verb.children):
+            return _borrowed_subject(verb, index)  # "expected to declare a ceasefire"
     elif noun.dep_ == "nsubjpass" and head.lemma_.lower() in _LIGHT_VERBS:
         # "the funding was provided by X": the by-phrase is the doer
         return [a for c in head.children if c.dep_ == "agent" for g in c.children for a in index.of(g)]

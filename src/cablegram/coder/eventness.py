@@ -27,7 +27,8 @@ _NON_EVENT_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "Q
 _RISK_NOUNS = {
     "threat", "risk", "danger", "fear", "possibility", "prospect", "pretext", "reason", "excuse",
     "condition", "warning", "likelihood", "potential", "chance", "spectre", "specter", "rumor",
-    "rumour", "option", "capability", "capacity", "ability", "right", "power", "concern",
+    "rumour", "option", "capability", "capacity", "ability", "right", "power", "concern", "anticipation",
+    "expectation", "prevention",
 }
 # verbs whose object event does not take place (or not as such): avoided, prevented, feared, posed
 _PREVENTING_VERBS = {
@@ -78,8 +79,12 @@ def non_event(tok: Token) -> str | None:
         return "a habit, not an event"
     if _background(tok):
         return "a background reference"
-    if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"nsubj", "nsubjpass"} and _habitual(tok.head):
-        return "the subject of a habit or trend"
+    if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"nsubj", "nsubjpass", "dobj"} and _habitual(tok.head):
+        return "the subject or object of a habit or trend ('continue to conduct attacks')"
+    if tok.dep_ == "attr" and tok.head.lemma_.lower() == "be" and any(
+        c.dep_ == "nsubj" and c.lower_ in _POINTING for c in tok.head.children
+    ):
+        return "a description ('these were supposed to be high-level talks')"
     if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _DESCRIBING:
         return "an event described, not reported ('the bomb comprised', 'the exercise involves')"
     if any(c.dep_ == "dobj" and c.lemma_.lower() in _DRAWDOWN for c in tok.children):
@@ -183,8 +188,17 @@ def _circumstance(tok: Token) -> bool:
     another; the sentence does not report it."""
     if tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ != "pobj" or tok.head.lower_ not in _TEMPORAL_PREPS_DEF:
         return False
+    if _named_or_dated(tok):
+        return False
     return any(c.dep_ in {"det", "poss"} and c.lower_ in _DEFINITE | {"its", "their", "his", "her"}
                for c in tok.children)
+
+
+def _named_or_dated(noun: Token) -> bool:
+    """A dated or named event is reported in its own right ("since the March 1-2 clampdown",
+    "during the NATO exercise"), not merely referred back to."""
+    return any(t.ent_type_ == "DATE" or (t.pos_ == "PROPN" and t.dep_ == "compound")
+               for c in noun.lefts for t in c.subtree)
 
 
 def _accident(tok: Token) -> bool:
@@ -199,6 +213,7 @@ def _topic_of_concern(tok: Token) -> bool:
 
 
 _DEFINITE = {"the", "this", "that", "these", "those"}
+_POINTING = {"this", "that", "these", "those", "it", "they"}
 _WH = {"who", "what", "whom", "which", "whoever"}
 # event kinds whose bare noun reports something that happened ("fighting broke out", "arrests",
 # "a ceasefire took effect", "the buildup"): PLOVER's material acts and meetings; aid needs a giver
@@ -224,7 +239,7 @@ def _weak_alone(tok: Token, event: str) -> bool:
     """
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return True
-    if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ == "pobj" and any(
+    if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ == "pobj" and not _named_or_dated(tok) and any(
         c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children
     ):
         return True  # "after the demonstration", "during the fighting": a back-reference, not a report

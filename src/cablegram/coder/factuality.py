@@ -183,7 +183,7 @@ def factuality(trigger: Token, sent: Span | None = None) -> Factuality:
 
 
 _PROMISE_MODALS = {"will", "shall", "'ll", "would", "wo"}
-_READY = {"willing", "ready", "prepared", "going", "set", "poised"}
+_READY = {"willing", "ready", "prepared", "going", "set", "poised", "expected"}
 
 
 def promised(trigger: Token) -> bool:

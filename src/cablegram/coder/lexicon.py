@@ -299,6 +299,9 @@ def _match_rest(tok: Token, entry: Trigger) -> tuple[int, ...] | None:
         else:
             kids = [c for c in prev.children if c.dep_ not in _CLAUSE_DEPS and c.i not in found and _is(c, lemma)]
             kids = kids or [t for t in below if t.i > prev.i and t.i not in found and _is(t, lemma)]
+            # "calling for the government to resign": 'for' opens the clause it asks for
+            kids = kids or [g for c in prev.children if c.dep_ in {"ccomp", "xcomp"} for g in c.children
+                            if g.dep_ == "mark" and g.i not in found and _is(g, lemma)]
             if not kids:
                 return None
             prev = kids[0]
