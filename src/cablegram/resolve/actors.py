@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from ..config import Settings
 from ..records import Actor, DocContext, Document
 from .compose import PERSON_SECTORS, Resolution, cameo_agent, compose
-from .home import Home, document_home
+from .home import SCAN_CHARS, Home, document_home
 from .kb import KnowledgeBase, default_kb, tokens_of
 from .situate import expand_aliases, fuller_mention, named_in_document, sentence_around, situate
 
@@ -96,7 +96,10 @@ class ActorResolver:
         when = ctx.dateline.date if ctx.dateline and ctx.dateline.date else ctx.document.published
         memory = ctx.memory
         if "actors.home_info" not in memory:  # once per document, whichever piece comes first
-            home = document_home(self.kb, ctx.document, dateline_place=ctx.dateline_place)
+            words = None
+            if ctx.offset == 0:  # the document's opening is parsed already: reuse its tokens
+                words = [t.text.replace("\u2019", "'") for t in doc if not t.is_space and t.idx < SCAN_CHARS]
+            home = document_home(self.kb, ctx.document, dateline_place=ctx.dateline_place, words=words)
             memory["actors.home_info"] = home
             memory["actors.home"] = home.country  # contract: ISO3 or "" (read by the event coder)
         earlier_person = memory.get("actors.last_person")  # from earlier pieces of the document
