@@ -79,3 +79,18 @@ def test_plurals():
     assert plurals("policeman") == ("policemen",)
     assert plurals("foreign ministry") == ("foreign ministries",)
     assert plurals("soldier") == ("soldiers",)
+
+
+def test_a_town_or_ordinary_people_stand_for_civilians():
+    from cablegram.resolve.compose import compose
+
+    kb = KnowledgeBase([
+        KBEntry(kb_id="state:GON", name="Gondor", patterns=("Gondor",), kind="state", country="GON"),
+        KBEntry(kb_id="demonym:GON", name="Gondor", patterns=("Gondorians",), kind="demonym", country="GON"),
+        KBEntry(kb_id="phoenix:1", name="Gondor", patterns=("Pelargir",), kind="state", country="GON",
+                source="phoenix-countries"),
+    ])
+    assert compose(kb, ["Pelargir"], None).sector == "CVL"  # a city filed under its state
+    assert compose(kb, ["ordinary", "Gondorians"], None).sector == "CVL"
+    assert compose(kb, ["Gondorians"], None).sector is None  # the people as a state's side
+    assert compose(kb, ["Gondor"], None).sector is None

