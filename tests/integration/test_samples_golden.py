@@ -40,7 +40,7 @@ EXPECTED = [
     ("05_ukraine_clashes", "ACCUSE", "accused", {"UKR"}, {"RUS"}, {}),
     ("05_ukraine_clashes", "AGREE", "pledged", {"DEU"}, {"UKR"}, {"cameo": "033"}),
     ("wire-2012-0214", "CONSULT", "visited", {"GEOGOV"}, {"TURGOV"}, {"date.date": date(2012, 2, 13)}),
-    ("wire-2012-0215", "ASSAULT", "fired tear gas at", {"EGYCOP"}, None, {"location.name": "Cairo"}),
+    ("wire-2012-0215", "ASSAULT", "fired tear gas", {"EGYCOP"}, {"EGYCVL"}, {"location.name": "Cairo", "cameo": "175"}),
     ("wire-2012-0215", "REQUEST", "demanded", {"EGYOPP"}, set(), {}),  # the story is Egypt's
 ]
 

@@ -151,6 +151,7 @@ def _verb_args(verb: Token, index: MentionIndex) -> tuple[list[Actor], list[Acto
     return actor, recipient
 
 
+_SPEECH_VERBS = {"say", "tell", "report", "claim", "announce", "state", "add", "confirm", "write", "note", "insist"}
 # passives whose subject is the doer of their infinitive ("is expected/set/due to meet")
 _RAISING = {"expect", "set", "schedule", "slate", "due", "suppose", "believe", "report", "say", "poise", "plan",
             "allow", "permit", "force", "order", "ask", "urge"}
@@ -165,6 +166,11 @@ def _borrowed_subject(verb: Token, index: MentionIndex) -> list[Actor]:
         if node.dep_ not in _INHERIT_DEPS or node.head.i == node.i:
             return []
         came_by = node.dep_
+        if came_by in {"ccomp", "parataxis"} and node.head.lemma_.lower() in _SPEECH_VERBS:
+            # "dozens were injured, the ministry said": the speaker did not do it; but in
+            # '"We call on ...," Pompeo said' the first person is the speaker
+            if not any(c.dep_ in _SUBJ and c.lower_ in {"we", "i"} for c in node.children):
+                return []
         node = node.head
         subj = [a for c in node.children if c.dep_ in _SUBJ for a in index.of(c)]
         if not subj and came_by == "xcomp" and node.lemma_.lower() in _RAISING:
