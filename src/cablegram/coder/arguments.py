@@ -331,8 +331,15 @@ def party_in(noun: Token, index: MentionIndex) -> tuple[list[Actor], list[Actor]
     return doers, sufferers
 
 
+# phrases that say where and when an event happened, not to whom ("signed an agreement in
+# Ankara", "imposed a curfew after clashes between X and Y")
+TIME_PREPS = frozenset({"during", "after", "before", "since", "following", "amid", "until", "despite"})
+CIRCUMSTANCE_PREPS = TIME_PREPS | {"in", "at", "near", "inside", "outside", "within", "throughout", "across"}
+
+
 def find_arguments(
-    trigger: Token, event: str, index: MentionIndex, *, extra: Sequence[Token] = (), chains: bool = True
+    trigger: Token, event: str, index: MentionIndex, *, extra: Sequence[Token] = (), chains: bool = True,
+    chain_skip_preps: Container[str] = (),
 ) -> Arguments:
     """Actor and recipient mentions of a trigger; a mention is never both.
 
@@ -367,7 +374,7 @@ def find_arguments(
             recipient += _verb_args(comp, index)[1]
     if chains and not recipient and trigger.pos_ == "VERB":
         # "restored ties with Gondor", "welcomed a resumption of ties with Osgiliath"
-        recipient += chain_recipients(trigger, index)
+        recipient += chain_recipients(trigger, index, skip_preps=chain_skip_preps)
     # a mention that contains the trigger word ("a new military operation") is the event, not a party
     at = trigger.idx + index.offset
     actor = [a for a in actor if not a.start <= at < a.end]
@@ -406,23 +413,25 @@ def _carrier_recipients(noun: Token, index: MentionIndex) -> list[Actor]:
     return out
 
 
-def _phrase_objects(node: Token) -> list[Token]:
+def _phrase_objects(node: Token, skip_preps: Container[str] = ()) -> list[Token]:
     """Noun objects one step below `node`: objects of its prepositions, and the subject and
     object of a clause on it ("roads leading into Mordor", "hopes that Osgiliath could ...")."""
     out: list[Token] = []
     for child in node.children:
+        if child.dep_ in {"prep", "agent"} and child.lower_ in skip_preps:
+            continue
         if child.dep_ in {"prep", "agent"} and not any(g.dep_ == "mark" for g in child.children):
             # (a phrase opened by a subordinator, "while in detention", is a circumstance)
             out.extend(o for o in child.children if o.dep_ in {"pobj", "pcomp"})
         elif child.dep_ == "acl":
             out.extend(o for o in child.children if o.dep_ in {"nsubj", "nsubjpass"} and o.pos_ != "PRON")
             out.extend(o for o in child.children if o.dep_ == "dobj")
-            out.extend(_phrase_objects(child))
+            out.extend(_phrase_objects(child, skip_preps))
     return out
 
 
 def chain_recipients(
-    verb: Token, index: MentionIndex, *, skip: Container[int] = (), depth: int = 3
+    verb: Token, index: MentionIndex, *, skip: Container[int] = (), depth: int = 3, skip_preps: Container[str] = ()
 ) -> list[Actor]:
     """Recipients further from a verb than `find_arguments` looks, nearest first; the mentions of
     the first phrase that names any, else [].
@@ -445,14 +454,15 @@ def chain_recipients(
             return found
     frontier = [verb] + [c for c in verb.children if c.dep_ in {"dobj", "xcomp", "acomp", "advmod"}]
     for _ in range(depth):
-        objs = sorted((o for h in frontier for o in _phrase_objects(h) if o.i not in skip), key=lambda t: t.i)
+        objs = sorted((o for h in frontier for o in _phrase_objects(h, skip_preps) if o.i not in skip),
+                      key=lambda t: t.i)
         for obj in objs:
             if found := index.of(obj):
                 return found
         frontier = objs
     for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i):
         for subj in (c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i not in skip):
-            for tok in [subj, *sorted(_phrase_objects(subj), key=lambda t: t.i)]:
+            for tok in [subj, *sorted(_phrase_objects(subj, skip_preps), key=lambda t: t.i)]:
                 if found := index.of(tok):
                     return found
     return []

@@ -17,7 +17,7 @@ from ..errors import ConfigError
 from ..records import Actor, DocContext, Event, TextSpan, stable_id
 from . import ontology
 from .advisories import find_advisories
-from .arguments import MentionIndex, find_arguments, find_size
+from .arguments import CIRCUMSTANCE_PREPS, TIME_PREPS, MentionIndex, find_arguments, find_size
 from .blame import BLAME_CAMEO, find_blame
 from .demands import demand_kind, modal_verb, request_code, speaker, subject_of
 from .eventness import EMBEDDING_VERBS, SPEECH_ACT_EVENTS, non_event, realized_infinitive, weak_alone
@@ -128,7 +128,10 @@ class EventCoder:
         doc = sent.doc
         tok = doc[m.head]
         cameo, event, mode = self._intent_recode(tok, m, matches)
-        args = find_arguments(tok, event, index, extra=[doc[i] for i in m.tokens if i != m.head])
+        # an attack 'in X' hits X's people; an agreement signed 'in X' is only placed there
+        skip_preps = TIME_PREPS if event == "ASSAULT" else CIRCUMSTANCE_PREPS
+        args = find_arguments(tok, event, index, extra=[doc[i] for i in m.tokens if i != m.head],
+                              chain_skip_preps=skip_preps)
         actor, recipient = args.actor, args.recipient
         if not actor and not recipient and (self.require_argument or weak_alone(tok, event)):
             if demand_kind(modal_verb(tok)) is None:
