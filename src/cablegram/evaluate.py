@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import xml.etree.ElementTree as ET
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date as Date
 from pathlib import Path
@@ -38,6 +38,7 @@ __all__ = [
     "LEVELS",
     "event_tuples",
     "evaluate_pipeline",
+    "json_objects",
     "read_gold",
     "score",
 ]
@@ -150,9 +151,8 @@ def _jsonl_row(row: dict[str, Any], path: str, line: int) -> GoldSentence:
         raise CodingError("E304", path=path, line=line, detail=f"missing field {exc}") from None
 
 
-def read_gold_jsonl(path: str | Path) -> list[GoldSentence]:
-    """Read the JSON-lines gold format (see module docstring)."""
-    out = []
+def json_objects(path: str | Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line number, object) for each non-blank line of a JSON-lines gold file (E304 otherwise)."""
     with open(path, encoding="utf-8") as fh:
         for line, raw in enumerate(fh, start=1):
             if not raw.strip():
@@ -163,8 +163,12 @@ def read_gold_jsonl(path: str | Path) -> list[GoldSentence]:
                 raise CodingError("E304", path=str(path), line=line, detail=str(exc)) from None
             if not isinstance(row, dict):
                 raise CodingError("E304", path=str(path), line=line, detail="not a JSON object")
-            out.append(_jsonl_row(row, str(path), line))
-    return out
+            yield line, row
+
+
+def read_gold_jsonl(path: str | Path) -> list[GoldSentence]:
+    """Read the JSON-lines gold format (see module docstring)."""
+    return [_jsonl_row(row, str(path), line) for line, row in json_objects(path)]
 
 
 def read_gold_petr_xml(path: str | Path) -> list[GoldSentence]:

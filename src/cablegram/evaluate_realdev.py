@@ -130,19 +130,14 @@ def read_realdev(path: str | Path) -> list[dict[str, Any]]:
     """The gold passages, checked for the fields scoring needs (E304 names the bad line)."""
     if not Path(path).is_file():
         raise CodingError("E304", path=str(path), line=0, detail="file not found")
+    from .evaluate import json_objects
+
     out = []
-    with open(path, encoding="utf-8") as fh:
-        for line, raw in enumerate(fh, start=1):
-            if not raw.strip():
-                continue
-            try:
-                row = json.loads(raw)
-            except json.JSONDecodeError as exc:
-                raise CodingError("E304", path=str(path), line=line, detail=str(exc)) from None
-            missing = [k for k in ("id", "text", "sentences", "events") if not isinstance(row, dict) or k not in row]
-            if missing:
-                raise CodingError("E304", path=str(path), line=line, detail=f"missing field(s) {', '.join(missing)}")
-            out.append(row)
+    for line, row in json_objects(path):
+        missing = [k for k in ("id", "text", "sentences", "events") if k not in row]
+        if missing:
+            raise CodingError("E304", path=str(path), line=line, detail=f"missing field(s) {', '.join(missing)}")
+        out.append(row)
     return out
 
 
