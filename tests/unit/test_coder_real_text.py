@@ -201,3 +201,43 @@ def test_what_is_done_to_people_by_no_one_named_is_the_states():
     (event,) = _code(DENIED, [(1, 1, "ESP", "GOV")], home="HND")
     assert event.event == "REJECT"
     assert [(a.country, a.sector, a.text) for a in event.actor] == [("HND", "GOV", "")]
+
+
+# "The minister warned that the group was a threat ."
+WARNED_THREAT = [
+    ("The", "the", "DET", "DT", "det", 1),
+    ("minister", "minister", "NOUN", "NN", "nsubj", 2),
+    ("warned", "warn", "VERB", "VBD", "ROOT", 2),
+    ("that", "that", "SCONJ", "IN", "mark", 6),
+    ("the", "the", "DET", "DT", "det", 5),
+    ("group", "group", "NOUN", "NN", "nsubj", 6),
+    ("was", "be", "AUX", "VBD", "ccomp", 2),
+    ("a", "a", "DET", "DT", "det", 8),
+    ("threat", "threat", "NOUN", "NN", "attr", 6),
+    (".", ".", "PUNCT", ".", "punct", 2),
+]
+
+
+def test_calling_someone_a_threat_is_a_denunciation_not_a_threat():
+    (event,) = _code(WARNED_THREAT, [(0, 1, "EGY", "GOV"), (4, 5, "EGY", "OPP")])
+    assert (event.event, event.cameo) == ("ACCUSE", "111")
+    assert [a.sector for a in event.actor] == ["GOV"] and [r.sector for r in event.recipient] == ["OPP"]
+
+
+# "Tsvangirai held a conference denouncing the violence ."
+DENOUNCING = [
+    ("Tsvangirai", "Tsvangirai", "PROPN", "NNP", "nsubj", 1),
+    ("held", "hold", "VERB", "VBD", "ROOT", 1),
+    ("a", "a", "DET", "DT", "det", 3),
+    ("conference", "conference", "NOUN", "NN", "dobj", 1),
+    ("denouncing", "denounce", "VERB", "VBG", "acl", 3),
+    ("the", "the", "DET", "DT", "det", 6),
+    ("violence", "violence", "NOUN", "NN", "dobj", 4),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+
+
+def test_a_participle_on_an_object_is_done_by_the_subject_that_holds_it():
+    events = _code(DENOUNCING, [(0, 0, "ZWE", "OPP")])
+    denounce = next(e for e in events if e.event == "ACCUSE")
+    assert [a.text for a in denounce.actor] == ["Tsvangirai"]

@@ -163,6 +163,15 @@ def _borrowed_subject(verb: Token, index: MentionIndex) -> list[Actor]:
     for _ in range(3):
         if node.dep_ == "relcl":
             return index.of(node.head)
+        if node.dep_ == "acl" and node.tag_ == "VBG":
+            # "demonstrators protesting the results": the noun does it; "held a press conference
+            # denouncing the violence": whoever held it
+            noun = node.head
+            if noun.i in index.by_token:
+                return [index.by_token[noun.i]]
+            if noun.dep_ == "dobj":
+                return [a for c in noun.head.children if c.dep_ in _SUBJ for a in index.of(c)]
+            return []
         if node.dep_ not in _INHERIT_DEPS or node.head.i == node.i:
             return []
         came_by = node.dep_

@@ -17,9 +17,17 @@ if TYPE_CHECKING:
 
     from .arguments import MentionIndex
 
-__all__ = ["Blame", "find_blame", "BLAME_CAMEO"]
+__all__ = ["Blame", "find_blame", "find_labels", "BLAME_CAMEO", "LABEL_CAMEO"]
 
 BLAME_CAMEO = "1123"
+LABEL_CAMEO = "111"  # criticize or denounce
+# what calling someone names them: "warned that the MB was a threat", "said the group is a terrorist organization"
+_CONDEMNING = {"threat", "danger", "menace", "terrorist", "terrorists", "criminal", "criminals", "enemy", "aggressor",
+               "puppet", "traitor", "traitors", "extremist", "extremists", "thug", "thugs", "murderer", "murderers",
+               "organization", "organisation", "group", "regime"}
+_CONDEMNING_HEADS = {"threat", "danger", "menace", "enemy", "aggressor", "puppet", "traitor", "thug", "murderer",
+                     "criminal", "terrorist", "extremist"}
+_LABELLING = {"say", "warn", "claim", "insist", "declare", "describe", "tell", "state", "charge", "assert"}
 _FIRST_ACTS = {"fire", "shoot", "attack", "strike", "start", "open", "provoke", "initiate", "shell"}
 _CAUSING = {"spark", "start", "provoke", "trigger", "instigate", "cause", "ignite", "initiate"}
 _FIGHT_NOUNS = {"fighting", "fight", "clash", "clashes", "violence", "war", "hostility", "hostilities", "battle",
@@ -79,3 +87,30 @@ def _speaker(tok: Token, index: MentionIndex) -> list[Actor]:
         if node.lemma_.lower() in _SPEECH:
             return [a for c in node.children if c.dep_ == "nsubj" for a in index.of(c)]
     return []
+
+
+def find_labels(sent: Span, index: MentionIndex) -> list[Blame]:
+    """'Mubarak warned that the MB was a threat to Egypt's stability', 'said the group was a
+    terrorist organization': calling someone a threat or a terrorist is a denunciation (ACCUSE 111)
+    from the speaker to them, not a threat."""
+    out = []
+    for verb in sent:
+        if verb.lemma_.lower() not in _LABELLING:
+            continue
+        for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.lemma_.lower() == "be"):
+            attr = next((c for c in clause.children if c.dep_ == "attr"), None)
+            if attr is None or not _condemning(attr):
+                continue
+            named = [a for c in clause.children if c.dep_ == "nsubj" for a in index.of(c)]
+            speaker = [a for c in verb.children if c.dep_ == "nsubj" for a in index.of(c)]
+            if named and speaker:
+                out.append(Blame(head=verb.i, accuser=tuple(speaker), accused=tuple(named),
+                                 covers=frozenset({verb.i, attr.i})))
+    return out
+
+
+def _condemning(attr: Token) -> bool:
+    """'a threat', 'a terrorist organization', 'a puppet regime'."""
+    if attr.lemma_.lower() in _CONDEMNING_HEADS:
+        return True
+    return attr.lower_ in _CONDEMNING and any(c.lemma_.lower() in _CONDEMNING_HEADS for c in attr.children)

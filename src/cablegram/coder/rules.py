@@ -18,7 +18,7 @@ from ..records import Actor, DocContext, Event, TextSpan, stable_id
 from . import ontology
 from .advisories import find_advisories
 from .arguments import CIRCUMSTANCE_PREPS, TIME_PREPS, MentionIndex, find_arguments, find_size
-from .blame import BLAME_CAMEO, find_blame
+from .blame import BLAME_CAMEO, LABEL_CAMEO, find_blame, find_labels
 from .demands import demand_kind, modal_verb, request_code, speaker, subject_of
 from .eventness import EMBEDDING_VERBS, SPEECH_ACT_EVENTS, non_event, realized_infinitive, weak_alone
 from .factuality import factuality, promised
@@ -213,10 +213,12 @@ class EventCoder:
         """Accusations of having started the fighting, and the tokens they account for."""
         out: dict[int, Event] = {}
         covered: set[int] = set()
-        for b in find_blame(sent, index):
+        blames = [(BLAME_CAMEO, b) for b in find_blame(sent, index)]
+        blames += [(LABEL_CAMEO, b) for b in find_labels(sent, index)]
+        for cameo, b in blames:
             tok = sent.doc[b.head]
             span = TextSpan(text=tok.text, start=tok.idx + ctx.offset, end=tok.idx + len(tok.text) + ctx.offset)
-            codes = (BLAME_CAMEO, "ACCUSE", ontology.cameo(BLAME_CAMEO).mode)
+            codes = (cameo, "ACCUSE", ontology.cameo(cameo).mode)
             fact = replace(factuality(tok, sent), value="asserted")
             out[b.head] = self._make(sent, tok, span, codes, b.accuser, b.accused, fact, ctx, s_index,
                                      confidence=_confidence(b.accuser, b.accused, None))
