@@ -140,6 +140,8 @@ class EventCoder:
             return None  # a trip by no one named is not a visit between political actors
         if realized_infinitive(tok) is False and not _intent_head(tok, matches):
             return None  # a purpose or an ability, not an event ("to negotiate", "able to deploy")
+        if event == "MOBILIZE" and not actor and recipient and all(r.sector in {"MIL", "COP"} for r in recipient):
+            actor, recipient = recipient, ()  # "police units are posted throughout the city": they mobilize
         reciprocal = tok.lemma_.lower() in _RECIPROCAL or any(w in _RECIPROCAL for w in m.trigger.lemmas)
         if reciprocal and actor and recipient and event in {"ASSAULT", "CONSULT"}:
             # PLOVER: two-sided fighting and meetings put every party in `actor`
