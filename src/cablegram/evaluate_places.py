@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from .evaluate_realdev import realdev_documents  # one reader of the realdev schema
+from .evaluate_realdev import gold_types, realdev_documents, sentence_of  # one reading of the schema
 from .records import CodedDocument, Event, Place
 
 if TYPE_CHECKING:
@@ -55,19 +55,6 @@ def location_matches(place: Place, gold_text: str, *, gazetteer: Gazetteer | Non
     return entry.name.casefold() == place.name.casefold()
 
 
-def _sentence_of(record: Mapping[str, Any], start: int) -> int | None:
-    for s in record["sentences"]:
-        if s["start"] <= start < s["end"]:
-            return int(s["index"])
-    return None
-
-
-def _types(gold_event: Mapping[str, Any]) -> set[str]:
-    types = {gold_event["plover_event"]}
-    types.update(a["plover_event"] for a in gold_event.get("alternatives") or [] if a.get("plover_event"))
-    return types
-
-
 def realdev_location_accuracy(
     records: Sequence[Mapping[str, Any]],
     coded_documents: Iterable[CodedDocument],
@@ -89,9 +76,9 @@ def realdev_location_accuracy(
     matched = total = no_location = found = unplaced_gold = placed_anyway = 0
     misses: list[str] = []
     for record in records:
-        placed = [(_sentence_of(record, e.trigger.start), e) for e in by_doc.get(str(record["id"]), [])]
+        placed = [(sentence_of(record, e), e) for e in by_doc.get(str(record["id"]), [])]
         for gold in record["events"]:
-            types = _types(gold)
+            types = gold_types(gold)
             candidates = [e for s, e in placed if s == gold["sentence_index"] and e.event in types]
             if not candidates:
                 continue

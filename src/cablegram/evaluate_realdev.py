@@ -16,7 +16,7 @@ Scoring follows the rules every figure of the project is quoted with:
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date as Date
 from pathlib import Path
@@ -37,6 +37,8 @@ __all__ = [
     "score_realdev",
     "evaluate_realdev",
     "misses",
+    "gold_types",
+    "sentence_of",
     "FACTUALITY_GOLD",
 ]
 
@@ -163,7 +165,8 @@ def realdev_documents(records: Iterable[dict[str, Any]]) -> list[Document]:
 
 
 # -- scoring ---------------------------------------------------------------------------------
-def _sentence_of(record: dict[str, Any], event: Event) -> int | None:
+def sentence_of(record: Mapping[str, Any], event: Event) -> int | None:
+    """Index of the gold sentence holding the event's trigger (None when none does)."""
     pos = event.trigger.start
     for s in record["sentences"]:
         if s["start"] <= pos < s["end"]:
@@ -171,7 +174,8 @@ def _sentence_of(record: dict[str, Any], event: Event) -> int | None:
     return None
 
 
-def _types(gold_event: dict[str, Any]) -> set[str]:
+def gold_types(gold_event: Mapping[str, Any]) -> set[str]:
+    """The gold event's PLOVER type and its listed alternatives."""
     alts = {a["plover_event"] for a in gold_event.get("alternatives") or () if a.get("plover_event")}
     return {gold_event["plover_event"]} | alts
 
@@ -209,19 +213,19 @@ def score_realdev(records: Sequence[dict[str, Any]], coded: Iterable[CodedDocume
     score = RealScore()
     for r in records:
         events = by_id[str(r["id"])].events if str(r["id"]) in by_id else ()
-        placed = [(_sentence_of(r, e), e) for e in events]
+        placed = [(sentence_of(r, e), e) for e in events]
         score.unplaced += sum(1 for s, _ in placed if s is None)
-        gold_types: dict[int, set[str]] = {}
+        kinds: dict[int, set[str]] = {}
         for g in r["events"]:
-            gold_types.setdefault(int(g["sentence_index"]), set()).update(_types(g))
+            kinds.setdefault(int(g["sentence_index"]), set()).update(gold_types(g))
             score.gold_events += 1
-            cands = [e for s, e in placed if s == g["sentence_index"] and e.event in _types(g)]
+            cands = [e for s, e in placed if s == g["sentence_index"] and e.event in gold_types(g)]
             _score_event(g, cands, score)
         no_event = set(r.get("no_event_sentences") or ())
         score.no_event_sentences += len(no_event)
         for s, e in placed:
             score.predicted += 1
-            score.predicted_ok += s is not None and e.event in gold_types.get(s, set())
+            score.predicted_ok += s is not None and e.event in kinds.get(s, set())
             score.in_no_event_sentences += s in no_event
     return score
 
@@ -241,14 +245,14 @@ def misses(records: Sequence[dict[str, Any]], coded: Iterable[CodedDocument]) ->
 
     for r in records:
         coded_doc = by_id.get(str(r["id"]))
-        placed = [(_sentence_of(r, e), e) for e in (coded_doc.events if coded_doc else ())]
+        placed = [(sentence_of(r, e), e) for e in (coded_doc.events if coded_doc else ())]
         no_event = set(r.get("no_event_sentences") or ())
         for s in r["sentences"]:
             gold = [g for g in r["events"] if g["sentence_index"] == s["index"]]
             pred = [e for i, e in placed if i == s["index"]]
             lines = []
             for g in gold:
-                hit = [e for e in pred if e.event in _types(g)]
+                hit = [e for e in pred if e.event in gold_types(g)]
                 src, tgt = _countries(g.get("source") or ()), _countries(g.get("target") or ())
                 if not hit:
                     tag = "MISS"
@@ -261,7 +265,7 @@ def misses(records: Sequence[dict[str, Any]], coded: Iterable[CodedDocument]) ->
                 code = g.get("cameo_code") or g.get("cameo_root")
                 lines.append(f"  {tag:7} gold {g['plover_event']}/{code} {show(g.get('source') or ())} -> "
                              f"{show(g.get('target') or ())}")
-            kinds = {k for g in gold for k in _types(g)}
+            kinds = {k for g in gold for k in gold_types(g)}
             for e in pred:
                 if e.event not in kinds:
                     tag = "NOEVENT" if s["index"] in no_event else "EXTRA"

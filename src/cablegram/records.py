@@ -11,6 +11,7 @@ boundary. Offsets (`start`, `end`) are character offsets into `Document.text`.
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
 from datetime import date as Date
@@ -32,6 +33,7 @@ __all__ = [
     "Event",
     "DocContext",
     "content_hash",
+    "is_us_government_url",
     "kb_entry_from_json",
     "kb_entry_to_json",
     "stable_id",
@@ -46,6 +48,19 @@ FACTUALITY_VALUES: tuple[str, ...] = (
     "planned",
     "hypothetical",
 )
+
+# U.S. government pages, also inside an archive's address ("web.archive.org/.../state.gov/...")
+_US_GOVERNMENT_URL = re.compile(
+    r"(?:^|[/.])(?:(?:state|usembassy|whitehouse|defense|treasury|usaid|usmission)\.gov|\w*whitehouse\.archives\.gov)"
+    r"(?:[/:]|$)"
+)
+
+
+def is_us_government_url(url: str | None) -> bool:
+    """True for a page of the U.S. government (State Department, embassies, White House...): its
+    writer is the U.S. government, so its "we" and "the Embassy" are American."""
+    return url is not None and _US_GOVERNMENT_URL.search(url.lower()) is not None
+
 
 def content_hash(text: str) -> str:
     """Hash of the normalised text (NFKC, case-folded, whitespace collapsed): the dedup key."""

@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-import spacy
-from spacy.tokens import Doc
-
 from cablegram.records import Actor, DocContext, Document, Event, TextSpan
-from cablegram.resolve.gazetteer import GazEntry, MemoryGazetteer
+from cablegram.resolve.gazetteer import MemoryGazetteer
 from cablegram.resolve.places import PlaceResolver
 
-
-def _e(name, country, code, population):
-    cls = "P" if code.startswith("PPL") else "A"
-    return GazEntry(name=name, country=country, feature_class=cls, feature_code=code, population=population)
-
+from .test_places import _doc, _e  # the same hand-built parses and gazetteer rows
 
 GAZ = MemoryGazetteer(
     [
@@ -25,17 +18,6 @@ GAZ = MemoryGazetteer(
         _e("Tehran", "IRN", "PPLC", 7_000_000),
     ]
 )
-VOCAB = spacy.blank("en").vocab
-
-
-def _doc(rows, ents=()):
-    """rows: (word, head index, dep, pos, lemma); ents: (start, end, label)."""
-    doc = Doc(
-        VOCAB, words=[r[0] for r in rows], heads=[r[1] for r in rows], deps=[r[2] for r in rows],
-        pos=[r[3] for r in rows], lemmas=[r[4] for r in rows],
-    )
-    doc.ents = [doc.char_span(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), label=lab) for s, e, lab in ents]
-    return doc
 
 
 def _locate(doc, trigger_i, *, sentence_index=0, mentions=(), kind="ASSAULT"):

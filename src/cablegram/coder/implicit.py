@@ -16,13 +16,12 @@ is absent the country named most often so far in the document stands in.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
-from ..records import Actor, DocContext
+from ..records import Actor, DocContext, is_us_government_url
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -44,10 +43,6 @@ _IMPLIED: tuple[tuple[str, str, str, str], ...] = (
     ("REJECT", "1245", "GOV", ""),  # deny entry
     ("ASSAULT", "175", "COP", ""),  # repression: tear gas, beatings of demonstrators
     ("PROTEST", "14", "PRO", "GOV"),  # demonstrators against their government
-)
-_US_GOV = re.compile(
-    r"(?:^|[/.])(?:(?:state|usembassy|whitehouse|defense|treasury|usaid|usmission)\.gov|\w*whitehouse\.archives\.gov)"
-    r"(?:[/:]|$)"
 )
 _FIRST_PERSON = {"we", "us", "our"}
 # acts done to people by the state: a passive with no doer named is the state's
@@ -78,8 +73,7 @@ def author(ctx: DocContext) -> tuple[str, str] | None:
     doc = ctx.document
     url = (doc.url or "").lower()
     host = urlparse(url).netloc
-    # archived copies keep the original address inside their own ("web.archive.org/.../state.gov/...")
-    if _US_GOV.search(url):
+    if is_us_government_url(url):
         return "USA", "GOV"
     if "wikileaks" in host and "/cable" in url or doc.input_format == "cable":
         return "USA", "GOV"  # a State Department cable: "we" is the embassy

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import urlparse
 
-from ..records import Document
+from ..records import Document, is_us_government_url
 from .kb import KnowledgeBase, _country_of, tokens_of
 from .kb.tables import cable_posts
 
@@ -36,7 +36,6 @@ OPENING_TOKENS = 120
 COUNTRY_KINDS = {"state", "demonym", "seat"}
 _CABLE_ID = re.compile(r"/(\d{2})([A-Z]+?)(\d+)(?:_[a-z])?\.html?\b")
 _CABLE_MARKS = re.compile(r"\bSIPDIS\b|\bE\.\s?O\.\s?12958\b|Classified By:|^\s*\d{1,2}\.\s+\((?:C|S|U|SBU|TS)\)", re.M)
-_US_GOV = re.compile(r"(?:^|[./])(?:state|whitehouse|usembassy|defense|treasury|usaid)\.gov\b")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -85,7 +84,7 @@ def _author(document: Document, cable: bool) -> str:
     if cable:
         return "USA"
     host = urlparse(document.url or "").netloc.lower()
-    return "USA" if document.url and (_US_GOV.search(document.url.lower()) or host.endswith(".gov")) else ""
+    return "USA" if is_us_government_url(document.url) or host.endswith(".gov") else ""
 
 
 def _tally(kb: KnowledgeBase, text: str, words: list[str] | None = None) -> dict[str, float]:
