@@ -18,6 +18,9 @@ The product reads only the written table, never the dictionaries. Choices made h
 - A person's single-word synonym that is an ordinary English word ("Bush", "Rice", "May") is
   dropped: it would match common text. The word list is WordNet's index as shipped in the spaCy model's
   lemmatizer tables (build time only).
+- An organisation's single-word synonym that is one of our sector nouns ("senate", "youth") or a
+  plain word for a kind of body or thing ("organization", "falcon") is dropped too: it names
+  every such body, not this one ("Tanzim" means "organization"; "senate" is not only the U.S.'s).
 - A parenthesised acronym in a name ("ADEN_ABYAN_ISLAMIC_ARMY_(AAIA)") becomes its own pattern,
   matched case-sensitively; short single-word names the entry also spells out are acronyms too.
 """
@@ -109,6 +112,24 @@ def _kind(entry: ActorEntry, code: str | None, states: set[str]) -> str:
     return "group"
 
 
+# Ordinary words some Phoenix groups list as a synonym: read alone, each names any such thing.
+GENERIC_WORDS = {"organization", "organisation", "movement", "front", "party", "council", "committee",
+                 "league", "alliance", "union", "group", "association", "society", "tigers", "zero",
+                 "falcon", "olive", "eagle", "lions", "youth"}
+
+
+_GENERIC: set[str] = set()  # filled by main(): GENERIC_WORDS and our sector nouns
+
+
+def _sector_nouns() -> set[str]:
+    """Our sector nouns, singular and plural (a phrase they form is resolved by the document)."""
+    from cablegram.resolve.kb.tables import plurals
+
+    path = ROOT / "src" / "cablegram" / "data" / "kb" / "sectors.tsv"
+    nouns = [line.split("\t")[0] for line in path.read_text("utf-8").splitlines() if line and line[0] != "#"]
+    return {form for noun in nouns[1:] for form in (noun, *plurals(noun))}
+
+
 def _patterns(entry: ActorEntry, kind: str, common: set[str]) -> list[str]:
     """Tokenised patterns: lower case, or upper case for acronyms (matched case-sensitively)."""
     out: dict[str, None] = {}
@@ -133,6 +154,8 @@ def _patterns(entry: ActorEntry, kind: str, common: set[str]) -> list[str]:
                 out[word.upper()] = None  # short codes are acronyms ('MDC'), never 'mdc'
                 continue
             if kind == "person" and word in common or len(word) < 4:
+                continue
+            if kind != "state" and word in common and word in _GENERIC:
                 continue  # a surname that is also a word ('Bush', 'Rice') would match ordinary text
         out[" ".join(t.lower() for t in toks)] = None
     return list(out)
@@ -198,6 +221,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dir", default=str(ROOT.parent / "shared" / "data" / "petrarch_dictionaries"))
     args = parser.parse_args()
+    _GENERIC.update(GENERIC_WORDS | _sector_nouns())
     table = rows(Path(args.dir), _wordnet())
     with OUT.open("w", encoding="utf-8") as fh:
         fh.write(HEADER)

@@ -76,6 +76,38 @@ def test_the_most_specific_analysis_wins_over_a_gazetteer_hit(resolver):
     assert resolver.lookup("U.S. Embassy Dushanbe").country == "USA"
 
 
+def test_a_named_state_keeps_an_institution_that_another_state_also_has(resolver):
+    chile = resolver.lookup("Chile's Defense Department")
+    assert (chile.country, chile.sector) == ("CHL", "GOV")
+    assert resolver.lookup("Pakistan's Foreign Office").country == "PAK"
+    assert resolver.lookup("the Defense Department").country == "USA"  # unqualified, the U.S.'s
+
+
+def test_a_name_running_across_a_preposition_is_read_whole(resolver):
+    res = resolver.lookup("Egyptian Organization for Human Rights")
+    assert (res.country, res.sector) == (None, "NGO") and res.kb_id.startswith("phoenix:")
+    assert resolver.lookup("ambassador to Azerbaijan").country is None  # the cut still holds for titles
+
+
+def test_a_plain_word_is_not_a_groups_name(resolver):
+    res = resolver.lookup("the Organization")
+    assert res is None or res.sector != "REB"
+    assert resolver.lookup("Tanzim").sector == "REB"
+
+
+def test_mixed_company_and_places_in_a_city_are_civilians(resolver):
+    assert resolver.lookup("over two dozen men and women").sector == "CVL"
+    assert resolver.lookup("two men").sector == "UNK"  # men alone may be fighters
+    park = resolver.lookup("an amusement park in Kabul")
+    assert (park.country, park.sector) == ("AFG", "CVL")
+
+
+def test_a_religious_community_leader_is_religious(resolver):
+    assert resolver.lookup("A prominent Jewish community leader").sector == "REL"
+    assert resolver.lookup("an indigenous leader").sector == "CVL"
+    assert resolver.lookup("President of the Chadian Human Rights League").sector == "NGO"
+
+
 def test_a_common_noun_in_lower_case_is_not_a_country(resolver):
     assert resolver.lookup("pole") is None
     assert resolver.lookup("Pole").country == "POL"

@@ -73,8 +73,13 @@ def compose(
     """
     full = words
     words = _cut_at_preposition(words)
+    if len(words) < len(full):  # unless a name runs across it: 'Egyptian Organization for Human Rights'
+        across = [b for a, b, _ in kb.match(full) if a < len(words) < b]
+        if across:
+            words = full[: max(across)]
     ambiguous = kb.ambiguous_ids
     matches = kb.match(words)
+    _generic_for_named_state(matches)
     why: list[str] = []
     if any(id(e) in ambiguous for _, _, e in matches):
         for k, (a, b, e) in enumerate(matches):
@@ -95,6 +100,9 @@ def compose(
         where = _country_after_in(kb, full[len(words):])
         if where is None:
             return None
+        if _common_noun_phrase(words):  # 'an amusement park in Kabul': a civilian place
+            return Resolution(text=" ".join(full), name=None, country=where, sector="CVL", cameo_code=where + "CVL",
+                              kb_id=None, why=(f"a civilian place or thing 'in' {where} → CVL",), rule="in-place")
         return Resolution(text=" ".join(full), name=None, country=where, sector=None, cameo_code=where,
                           kb_id=None, why=(f"a thing placed 'in' {where}",), rule="in-place")
     if not any(e[0].kind in {"state", "demonym", "seat", "person"} or e[0].country for _, _, e in matches):
@@ -122,7 +130,8 @@ def compose(
             kb_id = kb_id or entry.kb_id
             why.append(f"{entry.kind} '{' '.join(words[start:end])}' → {entry.country}")
         elif entry.kind == "agent":
-            sector = entry.sector
+            if not (sector in _KEEP_BEFORE_LEADER and entry.name in _GENERIC_LEADERS):
+                sector = entry.sector  # the head wins, but 'Jewish community leader' stays REL
             noun_after_who = who_kind in INSTITUTIONS
             why.append(f"sector noun '{' '.join(words[start:end])}' → {entry.sector}")
         else:
@@ -140,6 +149,9 @@ def compose(
     if sector in PERSON_SECTORS and any(w.lower() in FORMER for w in words):
         sector = "ELI"
         why.append("'former' → ELI")
+    if sector == "UNK" and _mixed_company(words):
+        sector = "CVL"
+        why.append("men and women (or children) together: civilians → CVL")
     if sector is None and who_kind is None and _people_of_a_place(words, matches, used):
         sector = "CVL"
         why.append("a town, or a people qualified as ordinary, stands for its inhabitants → CVL")
@@ -147,6 +159,43 @@ def compose(
         cameo = (country or "---") + cameo_agent(sector) if (country or sector) else None
     return Resolution(text=" ".join(words), name=name, country=country, sector=sector, cameo_code=cameo,
                       kb_id=kb_id, why=tuple(why), rule=_rule_of(used, country))
+
+
+_GENERIC_LEADERS = {"leader", "community leader", "elder", "figure", "representative", "spokesman",
+                    "spokeswoman", "spokesperson"}
+_KEEP_BEFORE_LEADER = {"REL", "LAB", "MED", "EDU", "BUS", "JRN", "REF"}
+_MEN = {"man", "men"}
+_WOMEN_CHILDREN = {"woman", "women", "child", "children", "boy", "boys", "girl", "girls"}
+_DETERMINERS = {"a", "an", "the", "some", "several", "many", "two", "three", "four", "five", "dozens", "hundreds",
+                "of", "over", "about", "nearly", "more", "than"}
+
+
+def _mixed_company(words: Sequence[str]) -> bool:
+    """'over two dozen men and women', 'men, women and children': a mixed group, not fighters."""
+    low = {w.lower() for w in words}
+    return bool(low & _MEN) and bool(low & _WOMEN_CHILDREN)
+
+
+def _common_noun_phrase(words: Sequence[str]) -> bool:
+    """Lower-case words only ('an amusement park'): a thing, not a name the knowledge base lacks."""
+    content = [w for w in words if w.lower() not in _DETERMINERS]
+    return bool(content) and all(w.isalpha() and w.islower() for w in content)
+
+
+def _generic_for_named_state(matches: list) -> None:
+    """'Chile's Defense Department', 'Pakistan's Foreign Office': when the phrase names a state and an
+    institution's name is also a common sector noun, an institution of another country ("Defense
+    Department" is the U.S.'s) gives way to the sector noun, so the named state stays the country."""
+    states = {e[0].country for _, _, e in matches if e[0].kind in {"state", "demonym"}}
+    if not states:
+        return
+    for k, (a, b, entries) in enumerate(matches):
+        best = entries[0]
+        if best.kind in {"state", "demonym", "agent", "person"} or not best.country or best.country in states:
+            continue
+        generic = next((e for e in entries if e.kind == "agent"), None)
+        if generic is not None and any(s < a for s, _, e in matches if e[0].kind in {"state", "demonym"}):
+            matches[k] = (a, b, [generic])
 
 
 _ORDINARY = {"ordinary", "average", "regular", "local", "rank-and-file", "everyday"}
