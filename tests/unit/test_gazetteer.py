@@ -102,3 +102,25 @@ def test_geonames_build_has_second_level_divisions(tmp_path):
     assert gaz.best("Sarlahi", context={"NPL": 1.0}).feature_code == "ADM2"
     assert gaz.best("Kharkiv").feature_code == "PPL"  # the city, not Kharkiv Raion
     assert gaz.best("Sa'ada").country == "YEM"
+
+
+def test_cache_keeps_the_builds_in_use_instead_of_evicting_other_installs(tmp_path):
+    import os
+
+    from cablegram.resolve import gazetteer as gz
+
+    old = []
+    for k in range(5):  # five other installs' builds, oldest first
+        other = tmp_path / f"gazetteer-v6-gnc2.0-15000-other{k}.json"
+        other.write_text("{}", encoding="utf-8")
+        os.utime(other, (1000 + k, 1000 + k))
+        old.append(other)
+    os.utime(old[0], None)  # the oldest build was just read by its install: it stays
+    (tmp_path / "gazetteer-v6-gnc2.0-500-x.json").write_text("{}", encoding="utf-8")  # another threshold
+    mine = tmp_path / "gazetteer-v6-gnc2.0-15000-mine.json"
+    gz._write_cache(mine, {"entries": []})
+    kept = sorted(p.name for p in tmp_path.glob("*.json"))
+    assert mine.name in kept and old[0].name in kept and "gazetteer-v6-gnc2.0-500-x.json" in kept
+    assert len([n for n in kept if "-15000-" in n]) == gz._KEEP_BUILDS
+    assert old[1].name not in kept and old[2].name not in kept  # the least recently used go
+    assert gz._read_cache(mine) == {"entries": []}

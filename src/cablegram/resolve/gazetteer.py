@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import math
@@ -30,6 +31,7 @@ from pathlib import Path
 __all__ = ["GazEntry", "Gazetteer", "GeoNamesGazetteer", "MemoryGazetteer", "default_gazetteer", "name_key"]
 
 _FORMAT = 6  # bump when the cache layout or the build rules change
+_KEEP_BUILDS = 4  # cached builds kept per population threshold (most recently used first)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -394,22 +396,33 @@ def _read_cache(path: Path) -> dict | None:
     if not path.is_file():
         return None
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None  # a damaged cache is rebuilt, not fatal
+    with contextlib.suppress(OSError):
+        os.utime(path)  # in use: the last to be pruned (see _write_cache)
+    return data
 
 
 def _write_cache(path: Path, data: dict) -> None:
     """Write atomically (parallel workers may build at once); an unwritable cache dir only
-    costs a rebuild next time. Older builds for the same population threshold are removed."""
+    costs a rebuild next time. Builds for the same population threshold beyond the
+    `_KEEP_BUILDS` most recently used are removed: two installs (two versions, a checkout and a
+    release) sharing the cache folder each keep theirs instead of evicting each other."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         tmp.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
         tmp.replace(path)
         threshold = path.stem.rsplit("-", 2)[-2]
-        for stale in path.parent.glob(f"gazetteer-v*-{threshold}*.json"):
+        builds = []
+        for other in path.parent.glob(f"gazetteer-v*-{threshold}-*.json"):
+            with contextlib.suppress(OSError):
+                builds.append((other.stat().st_mtime, other))
+        builds.sort(reverse=True)
+        for _, stale in builds[_KEEP_BUILDS:]:
             if stale != path:
-                stale.unlink()
+                with contextlib.suppress(OSError):
+                    stale.unlink()
     except OSError:
         return
