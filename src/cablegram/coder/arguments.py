@@ -197,9 +197,16 @@ def _borrowed_subject(verb: Token, index: MentionIndex) -> list[Actor]:
     return []
 
 
-def _noun_args(noun: Token, event: str, index: MentionIndex) -> tuple[list[Actor], list[Actor]]:
+def _noun_args(
+    noun: Token, event: str, index: MentionIndex, extra: Sequence[Token] = ()
+) -> tuple[list[Actor], list[Actor]]:
     actor: list[Actor] = []
     recipient: list[Actor] = []
+    # the other nouns of a multi-word trigger hold its phrases too ("cessation of operations
+    # against X" with the against-phrase parsed under "cessation")
+    words = [noun, *(t for t in extra if t.pos_ in {"NOUN", "PROPN"})]
+    recipient += [a for t in words[1:] for c in t.children if c.dep_ == "prep" and c.lower_ in {"against", "on", "upon"}
+                  for g in c.children if g.dep_ == "pobj" for a in index.of(g)]
     for c in noun.children:
         if c.dep_ in {"poss", "amod", "compound", "nmod"} and c.i in index.by_token:
             actor.append(index.by_token[c.i])
@@ -213,6 +220,12 @@ def _noun_args(noun: Token, event: str, index: MentionIndex) -> tuple[list[Actor
             actor += [a for g in c.children if g.dep_ == "pobj" for a in index.of(g)]
         elif c.dep_ == "prep" and c.lower_ in _NOUN_RECIPIENT_PREPS:
             recipient += [a for g in c.children if g.dep_ == "pobj" for a in index.of(g)]
+    if event in _PATIENT_EVENTS and not recipient:
+        recipient += [a for t in words for a in undergoers(t, index)]
+        if recipient and not actor and noun.dep_ == "pobj" and noun.head.lower_ == "under":
+            # "came under fire from government troops"
+            actor += [a for h in (noun, noun.head.head) for p in h.children if p.dep_ == "prep" and p.lower_ == "from"
+                      for g in p.children for a in index.of(g)]
     at = noun.idx + index.offset
     actor = [a for a in actor if not a.start <= at < a.end]
     if not actor:
@@ -222,6 +235,35 @@ def _noun_args(noun: Token, event: str, index: MentionIndex) -> tuple[list[Actor
     if not actor and not recipient and event in {"ASSAULT", "CONSULT"}:
         actor, recipient = party_in(noun, index)
     return actor, recipient
+
+
+# verbs whose subject undergoes what their object names ("activists face charges")
+UNDERGO_VERBS = {"face", "suffer", "undergo", "endure", "risk"}
+_COPULAS = {"be", "remain", "stay", "become", "come", "fall", "go", "live", "find"}
+# "was the target of an attack": the subject of the copula is the one the event is done to
+_VICTIM_NOUNS = {"target", "victim", "subject", "object", "focus"}
+
+
+def undergoers(noun: Token, index: MentionIndex) -> list[Actor]:
+    """Whoever a nominal event is done to when the clause says so about its subject: 'X is persona
+    non grata', 'X remains under house arrest', 'came under attack', 'X faces arrest', 'X was the
+    target of an attack', 'placed X under curfew'."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _VICTIM_NOUNS:
+        noun, head = head.head, head.head.head  # "the target of sanctions" stands for the sanctions
+    if noun.dep_ == "pobj" and head.lower_ == "under":
+        verb = head.head
+        deps = {"nsubjpass", "dobj"} if verb.lemma_.lower() not in _COPULAS else _SUBJ
+    elif noun.dep_ in {"attr", "acomp"} and head.lemma_.lower() in _COPULAS:
+        verb, deps = head, _SUBJ
+    elif noun.dep_ == "dobj" and head.lemma_.lower() in UNDERGO_VERBS:
+        verb, deps = head, _SUBJ
+    else:
+        # a predicate noun with its own subject (the copula parsed as its auxiliary)
+        verb, deps = noun, _SUBJ if any(c.dep_ in {"aux", "cop"} for c in noun.children) else set()
+    if verb.pos_ not in {"VERB", "AUX", "NOUN", "PROPN"}:
+        return []
+    return [a for c in verb.children if c.dep_ in deps for a in index.of(c)]
 
 
 # verbs that only carry a nominal event ("launched an attack", "held talks", "imposed sanctions")
@@ -357,7 +399,7 @@ def find_arguments(
     takes the first one further down the parse (`chain_recipients`).
     """
     if trigger.pos_ in {"NOUN", "PROPN"}:
-        actor, recipient = _noun_args(trigger, event, index)
+        actor, recipient = _noun_args(trigger, event, index, extra)
     else:
         actor, recipient = _verb_args(trigger, index)
         passive = trigger.tag_ == "VBN" and not any(c.dep_ in _SUBJ for c in trigger.children)
@@ -368,7 +410,11 @@ def find_arguments(
             head = trigger.head
             recipient += [a for c in head.children if c.dep_ == "nsubjpass" for a in index.of(c)]
             actor = actor or [a for c in head.children if c.dep_ == "agent" for g in c.children for a in index.of(g)]
-        if not actor and not any(c.dep_ == "nsubjpass" for c in trigger.children) and not (passive and recipient):
+        undergoing = trigger.lemma_.lower() in UNDERGO_VERBS and event in _PATIENT_EVENTS
+        if undergoing:
+            # "nine activists face charges": the subject is charged; whoever charges them is unsaid
+            actor, recipient = [], actor + recipient
+        elif not actor and not any(c.dep_ == "nsubjpass" for c in trigger.children) and not (passive and recipient):
             actor = _borrowed_subject(trigger, index)
         elif not actor and trigger.dep_ == "relcl" and any(c.dep_ == "nsubjpass" for c in trigger.children):
             recipient += index.of(trigger.head)
