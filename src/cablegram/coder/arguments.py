@@ -12,7 +12,7 @@ of-phrases ("the assassination of Mughniyah"); a noun that is the object of a li
 from __future__ import annotations
 
 from collections.abc import Container, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..records import Actor, Size
@@ -65,13 +65,17 @@ class MentionIndex:
         """Mentions naming the phrase headed by `tok`, following coordination ("A and B")."""
         found: list[Actor] = []
         if tok.i in self.by_token:
-            found.append(self.by_token[tok.i])
+            found.append(self._coded(tok, self.by_token[tok.i]))
         elif tok.lower_ in _GROUP_PRONOUNS and (antecedent := self.antecedent(tok)) is not None:
             found.append(antecedent)
         else:
             found += [
                 self.by_token[c.i] for c in tok.children if c.dep_ in _NP_DEPS and c.i in self.by_token
             ][:1]
+            if not found:
+                # "their vehicle", "its embassy": the thing belongs to whoever the possessive stands for
+                found += [a for c in tok.children if c.dep_ == "poss" and c.lower_ in {"its", "their"}
+                          if (a := self.antecedent(c)) is not None][:1]
             if not found and tok.pos_ in {"NOUN", "PROPN"}:
                 # "The Saudi-led coalition": a mention deeper in the noun's own modifiers
                 found += [self.by_token[t.i] for c in tok.lefts if c.dep_ in _NP_DEPS | {"npadvmod"}
@@ -86,6 +90,17 @@ class MentionIndex:
         return found
 
 
+    def _coded(self, tok: Token, mention: Actor) -> Actor:
+        """A name the knowledge base does not know takes the codes of its apposition ("Ali Musa,
+        the leader of the Gondor Party"): its own text and offsets, the apposition's codes."""
+        if mention.country or mention.sector or mention.kb_id:
+            return mention
+        for appos in (c for c in tok.children if c.dep_ == "appos" and c.i not in self.by_token):
+            for m in self.of(appos):
+                if m.country:
+                    return replace(m, text=mention.text, start=mention.start, end=mention.end)
+        return mention
+
     def antecedent(self, pronoun: Token) -> Actor | None:
         """'they', 'it', 'them': the nearest earlier mention with a country, in this sentence or
         the one before, taken for the pronoun (its own text and offsets, the mention's codes)."""
@@ -99,15 +114,28 @@ class MentionIndex:
         window = range(pronoun.i - 1, previous - 1, -1)
         # a subject pronoun continues the last subject ("Pakistan denied it ... they objected")
         subjects = [i for i in window if pronoun.doc[i].dep_ in _SUBJ | {"nsubjpass"}]
+        barred = self._not_antecedents(pronoun)
         for i in [*subjects, *window]:
             m = self.by_token.get(i)
-            if m is not None and m.country and m.text.lower() not in _GROUP_PRONOUNS:
+            if m is not None and pronoun.lower_ in {"it", "its"} and pronoun.doc[i].tag_ in {"NNS", "NNPS"}:
+                barred.add(id(m))  # "its" is not "the troops"
+            elif m is not None and m.country and m.text.lower() not in _GROUP_PRONOUNS and id(m) not in barred:
                 start = pronoun.idx + self.offset
                 found = Actor(text=pronoun.text, start=start, end=start + len(pronoun.text), name=m.name,
                               country=m.country, sector=m.sector, cameo_code=m.cameo_code, kb_id=m.kb_id)
                 break
         self._pronouns[pronoun.i] = found
         return found
+
+
+    def _not_antecedents(self, pronoun: Token) -> set[int]:
+        """Mentions an object pronoun cannot stand for: the subject of its own clause ('China
+        condemns it' is not China condemning China; that would be 'itself')."""
+        verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+        if pronoun.dep_ not in {"dobj", "pobj", "dative"}:
+            return set()
+        verbs = [verb, verb.head] if verb.dep_ == "conj" else [verb]
+        return {id(self.by_token[c.i]) for v in verbs for c in v.children if c.dep_ in _SUBJ and c.i in self.by_token}
 
 
 _GROUP_PRONOUNS = {"they", "them", "it", "its", "their"}
@@ -403,6 +431,7 @@ def find_arguments(
     else:
         actor, recipient = _verb_args(trigger, index)
         passive = trigger.tag_ == "VBN" and not any(c.dep_ in _SUBJ for c in trigger.children)
+        passive = passive and not _perfect(trigger)  # "having released the prisoners" is active
         if passive and not recipient and trigger.dep_ == "acl" and trigger.head.pos_ in {"NOUN", "PROPN"}:
             recipient += index.of(trigger.head)  # "opposition supporters arrested in recent weeks"
         elif passive and not recipient and trigger.dep_ == "conj":
@@ -410,6 +439,10 @@ def find_arguments(
             head = trigger.head
             recipient += [a for c in head.children if c.dep_ == "nsubjpass" for a in index.of(c)]
             actor = actor or [a for c in head.children if c.dep_ == "agent" for g in c.children for a in index.of(g)]
+        elif passive and not recipient and trigger.dep_ in {"pcomp", "advcl"} and _passive_form(trigger):
+            # "after being released, X said", "detained but released without being charged",
+            # "Arrested in May, X ...": a passive with no subject of its own is done to the clause's subject
+            recipient += _clause_subject(trigger, index)
         undergoing = trigger.lemma_.lower() in UNDERGO_VERBS and event in _PATIENT_EVENTS
         if undergoing:
             # "nine activists face charges": the subject is charged; whoever charges them is unsaid
@@ -439,6 +472,31 @@ def find_arguments(
     return Arguments(
         actor=actors, recipient=tuple(r for r in _unique(recipient) if (r.start, r.end) not in taken)
     )
+
+
+def _perfect(verb: Token) -> bool:
+    """An active perfect ('having released', 'had detained'): 'have' and no passive auxiliary."""
+    deps = {(c.dep_, c.lemma_.lower()) for c in verb.children}
+    return ("aux", "have") in deps and not any(d == "auxpass" for d, _ in deps)
+
+
+def _passive_form(verb: Token) -> bool:
+    """A participle with a passive auxiliary ('being charged') or none at all ('Arrested in May, ...')."""
+    return any(c.dep_ == "auxpass" for c in verb.children) or not any(c.dep_ == "aux" for c in verb.children)
+
+
+def _clause_subject(verb: Token, index: MentionIndex) -> list[Actor]:
+    """The subject of the clause a subjectless phrase or clause hangs on (through a conjoined verb)."""
+    node = verb.head
+    for _ in range(2):
+        if node.pos_ in {"VERB", "AUX"} or node.head.i == node.i:
+            break
+        node = node.head
+    deps = _SUBJ | {"nsubjpass"}
+    subj = [c for c in node.children if c.dep_ in deps]
+    if not subj and node.dep_ == "conj":
+        subj = [c for c in node.head.children if c.dep_ in deps]
+    return [a for c in subj for a in index.of(c)]
 
 
 _HARM = {"kill", "injure", "wound", "hurt", "damage", "destroy", "maim"}
