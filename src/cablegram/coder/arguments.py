@@ -374,6 +374,7 @@ _QUANTITY_NOUNS = {"series", "wave", "number", "spate", "string", "round", "barr
 def _light_verb_subject(noun: Token, index: MentionIndex) -> list[Actor]:
     """The doer of a nominal event carried by a verb ("launched an attack", "detonated a bomb",
     "carried out a series of airstrikes", "funding was provided by X") or of "X was behind the attack"."""
+    noun = _first_conjunct(noun)  # "used batons and tear gas"
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _QUANTITY_NOUNS:
         noun, head = head.head, head.head.head  # "a series of airstrikes" stands for the airstrikes
@@ -381,8 +382,9 @@ def _light_verb_subject(noun: Token, index: MentionIndex) -> list[Actor]:
         head.lemma_.lower() in _LIGHT_VERBS or head.lemma_.lower() not in _NOT_DOERS
     ):
         verb = head
-        if verb.dep_ in {"xcomp", "conj"} and not any(c.dep_ in _SUBJ for c in verb.children):
-            return _borrowed_subject(verb, index)  # "expected to declare a ceasefire"
+        if verb.dep_ in {"xcomp", "conj", "advcl"} and not any(c.dep_ in _SUBJ for c in verb.children):
+            # "expected to declare a ceasefire", "dispersed the crowd, firing tear gas"
+            return _borrowed_subject(verb, index)
     elif noun.dep_ == "nsubjpass" and head.lemma_.lower() in _LIGHT_VERBS:
         # "the funding was provided by X": the by-phrase is the doer
         return [a for c in head.children if c.dep_ == "agent" for g in c.children for a in index.of(g)]
@@ -460,6 +462,8 @@ def find_arguments(
         # "threatened to attack Israel", "urged to release": the complement's object is the target
         for comp in (c for c in trigger.children if c.dep_ == "xcomp"):
             recipient += _verb_args(comp, index)[1]
+    if not recipient and trigger.pos_ == "VERB" and event in _ADDRESSED_EVENTS:
+        recipient += _purpose_addressee(trigger, index)
     if chains and not recipient and trigger.pos_ == "VERB":
         # "restored ties with Gondor", "welcomed a resumption of ties with Osgiliath"
         recipient += chain_recipients(trigger, index, skip_preps=chain_skip_preps)
@@ -499,6 +503,25 @@ def _clause_subject(verb: Token, index: MentionIndex) -> list[Actor]:
     return [a for c in subj for a in index.of(c)]
 
 
+# acts said to someone, who may be named by the meeting or trip they are the purpose of
+_ADDRESSED_EVENTS = {"REQUEST", "ACCUSE", "SUPPORT", "AGREE", "REJECT", "THREATEN", "PROTEST", "CONSULT", "CONCEDE"}
+_CONTACT_VERBS = {
+    "meet", "visit", "call", "summon", "contact", "phone", "telephone", "write", "travel", "go", "come", "fly",
+    "approach", "receive", "host", "convene", "gather", "march", "see",
+}
+
+
+def _purpose_addressee(verb: Token, index: MentionIndex) -> list[Actor]:
+    """'met with KTR officials to demand airtime', 'summoned the envoy to protest', 'flew to Paris to
+    ask for help': the one met, summoned or visited is the one the purpose is addressed to."""
+    head = verb.head
+    if verb.dep_ not in {"advcl", "xcomp"} or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return []
+    if head.pos_ != "VERB" or head.lemma_.lower() not in _CONTACT_VERBS:
+        return []
+    return _verb_args(head, index)[1]
+
+
 _HARM = {"kill", "injure", "wound", "hurt", "damage", "destroy", "maim"}
 
 
@@ -513,6 +536,7 @@ def _harmed(trigger: Token, index: MentionIndex) -> list[Actor]:
 def _carrier_recipients(noun: Token, index: MentionIndex) -> list[Actor]:
     """Who a nominal event carried by a verb is aimed at: 'fired tear gas at protesters', 'used
     tear gas to disperse crowds', 'removed protesters, employing tear gas'."""
+    noun = _first_conjunct(noun)
     verb = noun.head
     if noun.dep_ != "dobj" or verb.pos_ != "VERB":
         return []
@@ -524,6 +548,15 @@ def _carrier_recipients(noun: Token, index: MentionIndex) -> list[Actor]:
     if not out and verb.dep_ in {"advcl", "conj"}:
         out += [a for g in verb.head.children if g.dep_ == "dobj" for a in index.of(g)]
     return out
+
+
+def _first_conjunct(noun: Token) -> Token:
+    """'tear gas' in 'used batons, tear gas and rubber bullets' stands where 'batons' stands."""
+    for _ in range(4):
+        if noun.dep_ != "conj" or noun.head.pos_ not in {"NOUN", "PROPN"}:
+            break
+        noun = noun.head
+    return noun
 
 
 def _phrase_objects(node: Token, skip_preps: Container[str] = ()) -> list[Token]:
