@@ -92,11 +92,12 @@ class MentionIndex:
 
     def _coded(self, tok: Token, mention: Actor) -> Actor:
         """A name the knowledge base does not know takes the codes of its apposition ("Ali Musa,
-        the leader of the Gondor Party"): its own text and offsets, the apposition's codes."""
+        the leader of the Gondor Party") or its possessor: its own text and offsets, their codes."""
         if mention.country or mention.sector or mention.kb_id:
             return mention
-        for appos in (c for c in tok.children if c.dep_ == "appos" and c.i not in self.by_token):
-            for m in self.of(appos):
+        # "the opposition's Coordination Council": a possessor is its owner
+        for other in (c for c in tok.children if c.dep_ in {"appos", "poss"} and c.lower_ not in _GROUP_PRONOUNS):
+            for m in self.of(other):
                 if m.country:
                     return replace(m, text=mention.text, start=mention.start, end=mention.end)
         return mention
@@ -174,6 +175,8 @@ def _verb_args(verb: Token, index: MentionIndex) -> tuple[list[Actor], list[Acto
         elif c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS:
             recipient += [a for g in c.children if g.dep_ == "pobj" for a in index.of(g)]
         elif c.dep_ == "prt":
+            # "called on X", parsed with X under the particle or under a preposition on it
+            recipient += [a for g in c.children if g.dep_ == "pobj" for a in index.of(g)]
             for prep in (g for g in c.children if g.dep_ == "prep"):
                 recipient += [a for g in prep.children for a in index.of(g)]
     return actor, recipient
