@@ -85,6 +85,12 @@ class MentionIndex:
             for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
                 for pobj in (g for g in prep.children if g.dep_ == "pobj"):
                     found += self.of(pobj, depth=1)
+        if not found and depth == 0 and tok.lemma_.lower() in _PARTY_NOUNS:
+            # "11 entities in Iran and China", "officials from the ministry": a group named by where
+            # it is or whom it comes from
+            for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"in", "from"}):
+                found += [m for g in prep.children if g.dep_ == "pobj" for m in self.of(g, depth=1)
+                          if prep.lower_ == "from" or (m.kb_id or "").startswith("state:")]
         for conj in (c for c in tok.children if c.dep_ == "conj"):
             found += self.of(conj, depth=depth)
         return found
@@ -140,6 +146,12 @@ class MentionIndex:
 
 
 _GROUP_PRONOUNS = {"they", "them", "it", "its", "their"}
+# plain words for parties, whose country a place or origin phrase can give ("entities in Iran")
+_PARTY_NOUNS = {
+    "entity", "company", "firm", "individual", "official", "person", "people", "national", "citizen",
+    "organization", "organisation", "group", "bank", "business", "member", "leader", "figure", "resident",
+    "civilian", "worker", "family", "vessel", "ship",
+}
 
 
 def _unique(actors: list[Actor]) -> tuple[Actor, ...]:
