@@ -72,7 +72,7 @@ class MentionIndex:
             found += [
                 self.by_token[c.i] for c in tok.children if c.dep_ in _NP_DEPS and c.i in self.by_token
             ][:1]
-            if not found:
+            if not found and tok.lemma_.lower() not in _RELATION_NOUNS:
                 # "their vehicle", "its embassy": the thing belongs to whoever the possessive stands for
                 found += [a for c in tok.children if c.dep_ == "poss" and c.lower_ in {"its", "their"}
                           if (a := self.antecedent(c)) is not None][:1]
@@ -102,7 +102,9 @@ class MentionIndex:
         if mention.country or mention.sector or mention.kb_id:
             return mention
         # "the opposition's Coordination Council": a possessor is its owner
-        for other in (c for c in tok.children if c.dep_ in {"appos", "poss"} and c.lower_ not in _GROUP_PRONOUNS):
+        # (an apposition that is another name is more often the next item of a list of names)
+        others = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "NOUN" or c.dep_ == "poss"]
+        for other in (c for c in others if c.lower_ not in _GROUP_PRONOUNS):
             for m in self.of(other):
                 if m.country:
                     return replace(m, text=mention.text, start=mention.start, end=mention.end)
@@ -146,6 +148,11 @@ class MentionIndex:
 
 
 _GROUP_PRONOUNS = {"they", "them", "it", "its", "their"}
+# "its partners" are someone else
+_RELATION_NOUNS = {
+    "partner", "ally", "neighbor", "neighbour", "rival", "enemy", "adversary", "opponent", "foe", "counterpart",
+    "friend", "critic", "victim", "target",
+}
 # plain words for parties, whose country a place or origin phrase can give ("entities in Iran")
 _PARTY_NOUNS = {
     "entity", "company", "firm", "individual", "official", "person", "people", "national", "citizen",
@@ -486,7 +493,8 @@ def find_arguments(
     at = trigger.idx + index.offset
     actor = [a for a in actor if not a.start <= at < a.end]
     recipient = [r for r in recipient if not r.start <= at < r.end]
-    actors = _unique(actor)
+    actors = _unique([a for a in actor if not _copy_of(a, actor)])
+    recipient = [r for r in recipient if not _copy_of(r, actors)]
     taken = {(a.start, a.end) for a in actors}
     return Arguments(
         actor=actors, recipient=tuple(r for r in _unique(recipient) if (r.start, r.end) not in taken)
@@ -497,6 +505,16 @@ def _perfect(verb: Token) -> bool:
     """An active perfect ('having released', 'had detained'): 'have' and no passive auxiliary."""
     deps = {(c.dep_, c.lemma_.lower()) for c in verb.children}
     return ("aux", "have") in deps and not any(d == "auxpass" for d, _ in deps)
+
+
+def _copy_of(pronoun: Actor, actors: Sequence[Actor]) -> bool:
+    """True for a pronoun standing for one of `actors` ('NATO is raising its readiness', 'the
+    United States and its partners'): the party is already there."""
+    return pronoun.text.lower() in _GROUP_PRONOUNS and any(
+        a is not pronoun and a.kb_id == pronoun.kb_id and a.name == pronoun.name and a.country == pronoun.country
+        and a.text.lower() not in _GROUP_PRONOUNS
+        for a in actors
+    )
 
 
 def _passive_form(verb: Token) -> bool:
