@@ -72,10 +72,6 @@ class MentionIndex:
             found += [
                 self.by_token[c.i] for c in tok.children if c.dep_ in _NP_DEPS and c.i in self.by_token
             ][:1]
-            if not found and tok.lemma_.lower() not in _RELATION_NOUNS:
-                # "their vehicle", "its embassy": the thing belongs to whoever the possessive stands for
-                found += [a for c in tok.children if c.dep_ == "poss" and c.lower_ in {"its", "their"}
-                          if (a := self.antecedent(c)) is not None][:1]
             if not found and tok.pos_ in {"NOUN", "PROPN"}:
                 # "The Saudi-led coalition": a mention deeper in the noun's own modifiers
                 found += [self.by_token[t.i] for c in tok.lefts if c.dep_ in _NP_DEPS | {"npadvmod"}
@@ -148,11 +144,6 @@ class MentionIndex:
 
 
 _GROUP_PRONOUNS = {"they", "them", "it", "its", "their"}
-# "its partners" are someone else
-_RELATION_NOUNS = {
-    "partner", "ally", "neighbor", "neighbour", "rival", "enemy", "adversary", "opponent", "foe", "counterpart",
-    "friend", "critic", "victim", "target",
-}
 # plain words for parties, whose country a place or origin phrase can give ("entities in Iran")
 _PARTY_NOUNS = {
     "entity", "company", "firm", "individual", "official", "person", "people", "national", "citizen",
