@@ -385,3 +385,24 @@ CALLED_ON = [
 def test_called_on_with_the_addressee_under_the_particle():
     event = _one(_code(CALLED_ON, [(0, 2, "GON", "OPP"), (5, 6, "GON", "PRO")]), "REQUEST")
     assert _sides(event) == (["The former president"], [("his supporters", "GON")])
+
+
+# "Militants fired rockets from Gondor at Rohan ."
+FIRED_FROM = [
+    ("Militants", "militant", "NOUN", "NNS", "nsubj", 1),
+    ("fired", "fire", "VERB", "VBD", "ROOT", 1),
+    ("rockets", "rocket", "NOUN", "NNS", "dobj", 1),
+    ("from", "from", "ADP", "IN", "prep", 1),
+    ("Gondor", "Gondor", "PROPN", "NNP", "pobj", 3),
+    ("at", "at", "ADP", "IN", "prep", 1),
+    ("Rohan", "Rohan", "PROPN", "NNP", "pobj", 5),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+
+
+def test_where_a_shot_is_fired_from_is_not_whom_it_hits():
+    doc = parse_tagged(FIRED_FROM)
+    index = MentionIndex(doc, [mention(doc, 4, 4, country="GON"), mention(doc, 6, 6, country="ROH")], 0)
+    assert [r.text for r in find_arguments(doc[1], "ASSAULT", index).recipient] == ["Rohan"]
+    # other acts keep a from-phrase party ("demanded an apology from Gondor")
+    assert [r.text for r in find_arguments(doc[1], "REQUEST", index).recipient] == ["Gondor", "Rohan"]

@@ -162,7 +162,7 @@ def _unique(actors: list[Actor]) -> tuple[Actor, ...]:
     return tuple(out)
 
 
-def _verb_args(verb: Token, index: MentionIndex) -> tuple[list[Actor], list[Actor]]:
+def _verb_args(verb: Token, index: MentionIndex, *, origin: bool = True) -> tuple[list[Actor], list[Actor]]:
     actor: list[Actor] = []
     recipient: list[Actor] = []
     for c in verb.children:
@@ -182,7 +182,7 @@ def _verb_args(verb: Token, index: MentionIndex) -> tuple[list[Actor], list[Acto
             ]
         elif c.dep_ == "dative":
             recipient += [a for g in c.children if g.dep_ == "pobj" for a in index.of(g)]
-        elif c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS:
+        elif c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS and (origin or c.lower_ != "from"):
             recipient += [a for g in c.children if g.dep_ == "pobj" for a in index.of(g)]
         elif c.dep_ == "prt":
             # "called on X", parsed with X under the particle or under a preposition on it
@@ -444,7 +444,8 @@ def find_arguments(
     if trigger.pos_ in {"NOUN", "PROPN"}:
         actor, recipient = _noun_args(trigger, event, index, extra)
     else:
-        actor, recipient = _verb_args(trigger, index)
+        # "rockets fired from Gaza": where a shot comes from is not whom it hits
+        actor, recipient = _verb_args(trigger, index, origin=event != "ASSAULT")
         passive = trigger.tag_ == "VBN" and not any(c.dep_ in _SUBJ for c in trigger.children)
         passive = passive and not _perfect(trigger)  # "having released the prisoners" is active
         if passive and not recipient and trigger.dep_ == "acl" and trigger.head.pos_ in {"NOUN", "PROPN"}:
