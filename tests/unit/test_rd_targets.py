@@ -406,3 +406,20 @@ def test_where_a_shot_is_fired_from_is_not_whom_it_hits():
     assert [r.text for r in find_arguments(doc[1], "ASSAULT", index).recipient] == ["Rohan"]
     # other acts keep a from-phrase party ("demanded an apology from Gondor")
     assert [r.text for r in find_arguments(doc[1], "REQUEST", index).recipient] == ["Gondor", "Rohan"]
+
+
+# "Militants fired Rohirric rockets ."
+FIRED_MADE = [
+    ("Militants", "militant", "NOUN", "NNS", "nsubj", 1),
+    ("fired", "fire", "VERB", "VBD", "ROOT", 1),
+    ("Rohirric", "rohirric", "ADJ", "JJ", "amod", 3),
+    ("rockets", "rocket", "NOUN", "NNS", "dobj", 1),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+
+
+def test_whoever_made_the_weapons_fired_is_not_their_target():
+    doc = parse_tagged(FIRED_MADE)
+    index = MentionIndex(doc, [mention(doc, 0, 0, country="GON", sector="REB"), mention(doc, 2, 2, country="ROH")], 0)
+    args = find_arguments(doc[1], "ASSAULT", index)
+    assert ([a.text for a in args.actor], args.recipient) == (["Militants"], ())

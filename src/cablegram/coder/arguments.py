@@ -162,7 +162,7 @@ def _unique(actors: list[Actor]) -> tuple[Actor, ...]:
     return tuple(out)
 
 
-def _verb_args(verb: Token, index: MentionIndex, *, origin: bool = True) -> tuple[list[Actor], list[Actor]]:
+def _verb_args(verb: Token, index: MentionIndex, *, assault: bool = False) -> tuple[list[Actor], list[Actor]]:
     actor: list[Actor] = []
     recipient: list[Actor] = []
     for c in verb.children:
@@ -171,7 +171,8 @@ def _verb_args(verb: Token, index: MentionIndex, *, origin: bool = True) -> tupl
         elif c.dep_ == "agent":
             actor += [a for g in c.children for a in index.of(g)]
         elif c.dep_ in {"dobj", "nsubjpass", "dative"} and c.pos_ != "ADP":
-            recipient += index.of(c)
+            if not (assault and c.lemma_.lower() in _WEAPONS):
+                recipient += index.of(c)  # ("fired Iranian-made rockets": who made them is not the target)
             # "sold weapons to Azerbaijan" parsed with the to-phrase under the object
             recipient += [
                 a
@@ -182,7 +183,7 @@ def _verb_args(verb: Token, index: MentionIndex, *, origin: bool = True) -> tupl
             ]
         elif c.dep_ == "dative":
             recipient += [a for g in c.children if g.dep_ == "pobj" for a in index.of(g)]
-        elif c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS and (origin or c.lower_ != "from"):
+        elif c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS and not (assault and c.lower_ == "from"):
             recipient += [a for g in c.children if g.dep_ == "pobj" for a in index.of(g)]
         elif c.dep_ == "prt":
             # "called on X", parsed with X under the particle or under a preposition on it
@@ -190,6 +191,13 @@ def _verb_args(verb: Token, index: MentionIndex, *, origin: bool = True) -> tupl
             for prep in (g for g in c.children if g.dep_ == "prep"):
                 recipient += [a for g in prep.children for a in index.of(g)]
     return actor, recipient
+
+
+# what is fired, thrown or used in an attack (a drone or a ship can also be what is hit)
+_WEAPONS = {
+    "rocket", "missile", "shell", "mortar", "bomb", "grenade", "bullet", "round", "weapon", "munition",
+    "projectile", "artillery", "gas", "explosive", "firearm", "gun", "rifle", "baton", "cannon", "salvo",
+}
 
 
 _SPEECH_VERBS = {"say", "tell", "report", "claim", "announce", "state", "add", "confirm", "write", "note", "insist"}
@@ -445,7 +453,7 @@ def find_arguments(
         actor, recipient = _noun_args(trigger, event, index, extra)
     else:
         # "rockets fired from Gaza": where a shot comes from is not whom it hits
-        actor, recipient = _verb_args(trigger, index, origin=event != "ASSAULT")
+        actor, recipient = _verb_args(trigger, index, assault=event == "ASSAULT")
         passive = trigger.tag_ == "VBN" and not any(c.dep_ in _SUBJ for c in trigger.children)
         passive = passive and not _perfect(trigger)  # "having released the prisoners" is active
         if passive and not recipient and trigger.dep_ == "acl" and trigger.head.pos_ in {"NOUN", "PROPN"}:
