@@ -423,3 +423,23 @@ def test_whoever_made_the_weapons_fired_is_not_their_target():
     index = MentionIndex(doc, [mention(doc, 0, 0, country="GON", sector="REB"), mention(doc, 2, 2, country="ROH")], 0)
     args = find_arguments(doc[1], "ASSAULT", index)
     assert ([a.text for a in args.actor], args.recipient) == (["Militants"], ())
+
+
+# "A car bomb targeting a police convoy exploded ."
+TARGETING = [
+    ("A", "a", "DET", "DT", "det", 2),
+    ("car", "car", "NOUN", "NN", "compound", 2),
+    ("bomb", "bomb", "NOUN", "NN", "nsubj", 7),
+    ("targeting", "target", "VERB", "VBG", "acl", 2),
+    ("a", "a", "DET", "DT", "det", 6),
+    ("police", "police", "NOUN", "NN", "compound", 6),
+    ("convoy", "convoy", "NOUN", "NN", "dobj", 3),
+    ("exploded", "explode", "VERB", "VBD", "ROOT", 7),
+    (".", ".", "PUNCT", ".", "punct", 7),
+]
+
+
+def test_a_nominal_attack_is_aimed_at_what_its_participle_targets():
+    doc = parse_tagged(TARGETING)
+    index = MentionIndex(doc, [mention(doc, 5, 5, country="GON", sector="COP")], 0)
+    assert [r.text for r in find_arguments(doc[2], "ASSAULT", index).recipient] == ["police"]

@@ -269,6 +269,11 @@ def _noun_args(
             actor += [a for g in c.children if g.dep_ == "pobj" for a in index.of(g)]
         elif c.dep_ == "prep" and c.lower_ in _NOUN_RECIPIENT_PREPS:
             recipient += [a for g in c.children if g.dep_ == "pobj" for a in index.of(g)]
+        elif c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in _AIMING_VERBS:
+            # "a car bomb targeting a police convoy", "an attack aimed at the embassy"
+            recipient += [a for g in c.children if g.dep_ == "dobj" for a in index.of(g)]
+            recipient += [a for p in c.children if p.dep_ == "prep" and p.lower_ in {"at", "against", "on"}
+                          for g in p.children if g.dep_ == "pobj" for a in index.of(g)]
     if event in _PATIENT_EVENTS and not recipient:
         recipient += [a for t in words for a in undergoers(t, index)]
         if recipient and not actor and noun.dep_ == "pobj" and noun.head.lower_ == "under":
@@ -286,6 +291,8 @@ def _noun_args(
     return actor, recipient
 
 
+# verbs that say whom a nominal act is aimed at
+_AIMING_VERBS = {"target", "aim", "direct"}
 # verbs whose subject undergoes what their object names ("activists face charges")
 UNDERGO_VERBS = {"face", "suffer", "undergo", "endure", "risk"}
 _COPULAS = {"be", "remain", "stay", "become", "come", "fall", "go", "live", "find"}
