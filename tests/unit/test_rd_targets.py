@@ -443,3 +443,26 @@ def test_a_nominal_attack_is_aimed_at_what_its_participle_targets():
     doc = parse_tagged(TARGETING)
     index = MentionIndex(doc, [mention(doc, 5, 5, country="GON", sector="COP")], 0)
     assert [r.text for r in find_arguments(doc[2], "ASSAULT", index).recipient] == ["police"]
+
+
+# "Gondor recalled its ambassador from Rohan ."
+RECALLED = [
+    ("Gondor", "Gondor", "PROPN", "NNP", "nsubj", 1),
+    ("recalled", "recall", "VERB", "VBD", "ROOT", 1),
+    ("its", "its", "PRON", "PRP$", "poss", 3),
+    ("ambassador", "ambassador", "NOUN", "NN", "dobj", 1),
+    ("from", "from", "ADP", "IN", "prep", 3),
+    ("Rohan", "Rohan", "PROPN", "NNP", "pobj", 4),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+
+
+def test_ones_own_envoy_is_not_the_target_when_the_other_side_is_named():
+    doc = parse_tagged(RECALLED)
+    spans = [(0, 0, "GON"), (2, 3, "GON"), (5, 5, "ROH")]
+    index = MentionIndex(doc, [mention(doc, i, j, country=c) for i, j, c in spans], 0)
+    assert [r.text for r in find_arguments(doc[1], "SANCTION", index).recipient] == ["Rohan"]
+    # with no one else named, the envoy stays ("recalled its ambassador")
+    short = parse_tagged([r for k, r in enumerate(RECALLED) if k not in (4, 5)])
+    index = MentionIndex(short, [mention(short, 0, 0, country="GON"), mention(short, 2, 3, country="GON")], 0)
+    assert [r.text for r in find_arguments(short[1], "SANCTION", index).recipient] == ["its ambassador"]

@@ -165,11 +165,17 @@ def _unique(actors: list[Actor]) -> tuple[Actor, ...]:
 def _verb_args(verb: Token, index: MentionIndex, *, assault: bool = False) -> tuple[list[Actor], list[Actor]]:
     actor: list[Actor] = []
     recipient: list[Actor] = []
+    own: list[Actor] = []
     for c in verb.children:
         if c.dep_ in _SUBJ:
             actor += index.of(c)
         elif c.dep_ == "agent":
             actor += [a for g in c.children for a in index.of(g)]
+        elif c.dep_ == "dobj" and any(g.dep_ == "poss" and g.lower_ in _OWN for g in c.children):
+            # "recalled its ambassador from Canada": its own, kept only if no one else is named
+            own += index.of(c)
+            recipient += [a for p in c.children if p.dep_ == "prep" and p.lower_ in {"to", "against", "from", "with"}
+                          for g in p.children if g.dep_ == "pobj" for a in index.of(g)]
         elif c.dep_ in {"dobj", "nsubjpass", "dative"} and c.pos_ != "ADP":
             if not (assault and c.lemma_.lower() in _WEAPONS):
                 recipient += index.of(c)  # ("fired Iranian-made rockets": who made them is not the target)
@@ -190,7 +196,12 @@ def _verb_args(verb: Token, index: MentionIndex, *, assault: bool = False) -> tu
             recipient += [a for g in c.children if g.dep_ == "pobj" for a in index.of(g)]
             for prep in (g for g in c.children if g.dep_ == "prep"):
                 recipient += [a for g in prep.children for a in index.of(g)]
+    if own and not recipient:
+        return actor, own
     return actor, recipient
+
+
+_OWN = {"its", "their", "his", "her", "our"}
 
 
 # what is fired, thrown or used in an attack (a drone or a ship can also be what is hit)
