@@ -466,3 +466,53 @@ def test_ones_own_envoy_is_not_the_target_when_the_other_side_is_named():
     short = parse_tagged([r for k, r in enumerate(RECALLED) if k not in (4, 5)])
     index = MentionIndex(short, [mention(short, 0, 0, country="GON"), mention(short, 2, 3, country="GON")], 0)
     assert [r.text for r in find_arguments(short[1], "SANCTION", index).recipient] == ["its ambassador"]
+
+
+# "The protesters were stopped by the police and ordered to disperse ." ("ordered" tagged VBD)
+SHARED_PASSIVE = [
+    ("The", "the", "DET", "DT", "det", 1),
+    ("protesters", "protester", "NOUN", "NNS", "nsubjpass", 3),
+    ("were", "be", "AUX", "VBD", "auxpass", 3),
+    ("stopped", "stop", "VERB", "VBN", "ROOT", 3),
+    ("by", "by", "ADP", "IN", "agent", 3),
+    ("the", "the", "DET", "DT", "det", 6),
+    ("police", "police", "NOUN", "NN", "pobj", 4),
+    ("and", "and", "CCONJ", "CC", "cc", 3),
+    ("ordered", "order", "VERB", "VBD", "conj", 3),
+    ("to", "to", "PART", "TO", "aux", 10),
+    ("disperse", "disperse", "VERB", "VB", "xcomp", 8),
+    (".", ".", "PUNCT", ".", "punct", 3),
+]
+
+
+def test_a_bare_conjoined_verb_shares_the_passive_it_is_conjoined_with():
+    event = _one(_code(SHARED_PASSIVE, [(0, 1, "GON", "PRO"), (5, 6, "GON", "COP")]), "REQUEST")
+    assert _sides(event) == (["the police"], [("The protesters", "GON")])
+
+
+# "The council appealed for help and to the public to defend the city ."
+APPEAL = [
+    ("The", "the", "DET", "DT", "det", 1),
+    ("council", "council", "NOUN", "NN", "nsubj", 2),
+    ("appealed", "appeal", "VERB", "VBD", "ROOT", 2),
+    ("for", "for", "ADP", "IN", "prep", 2),
+    ("help", "help", "NOUN", "NN", "pobj", 3),
+    ("and", "and", "CCONJ", "CC", "cc", 3),
+    ("to", "to", "ADP", "IN", "conj", 3),
+    ("the", "the", "DET", "DT", "det", 8),
+    ("public", "public", "NOUN", "NN", "pobj", 6),
+    ("to", "to", "PART", "TO", "aux", 10),
+    ("defend", "defend", "VERB", "VB", "xcomp", 2),
+    ("the", "the", "DET", "DT", "det", 12),
+    ("city", "city", "NOUN", "NN", "dobj", 10),
+    (".", ".", "PUNCT", ".", "punct", 2),
+]
+
+
+def test_a_to_phrase_conjoined_with_another_phrase_still_names_the_addressee():
+    doc = parse_tagged(APPEAL)
+    index = MentionIndex(doc, [mention(doc, 0, 1, country="GON", sector="GOV"),
+                               mention(doc, 7, 8, country="GON", sector="CVL"),
+                               mention(doc, 11, 12, country="GON", sector="GOV")], 0)
+    args = find_arguments(doc[2], "REQUEST", index)
+    assert ([a.text for a in args.actor], [r.text for r in args.recipient]) == (["The council"], ["the public"])

@@ -191,6 +191,10 @@ def _verb_args(verb: Token, index: MentionIndex, *, assault: bool = False) -> tu
             recipient += [a for g in c.children if g.dep_ == "pobj" for a in index.of(g)]
         elif c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS and not (assault and c.lower_ == "from"):
             recipient += [a for g in c.children if g.dep_ == "pobj" for a in index.of(g)]
+        if c.dep_ == "prep":
+            # "appealed for help and to the public", the to-phrase parsed as a conjunct of the for-phrase
+            recipient += [a for p in c.children if p.dep_ == "conj" and p.lower_ in _RECIPIENT_PREPS - {"from"}
+                          for g in p.children if g.dep_ == "pobj" for a in index.of(g)]
         elif c.dep_ == "prt":
             # "called on X", parsed with X under the particle or under a preposition on it
             recipient += [a for g in c.children if g.dep_ == "pobj" for a in index.of(g)]
@@ -474,6 +478,7 @@ def find_arguments(
         actor, recipient = _verb_args(trigger, index, assault=event == "ASSAULT")
         passive = trigger.tag_ == "VBN" and not any(c.dep_ in _SUBJ for c in trigger.children)
         passive = passive and not _perfect(trigger)  # "having released the prisoners" is active
+        passive = passive or _shares_passive(trigger)
         if passive and not recipient and trigger.dep_ == "acl" and trigger.head.pos_ in {"NOUN", "PROPN"}:
             recipient += index.of(trigger.head)  # "opposition supporters arrested in recent weeks"
         elif passive and not recipient and trigger.dep_ == "conj":
@@ -532,6 +537,17 @@ def _copy_of(pronoun: Actor, actors: Sequence[Actor]) -> bool:
         a is not pronoun and a.kb_id == pronoun.kb_id and a.name == pronoun.name and a.country == pronoun.country
         and a.text.lower() not in _GROUP_PRONOUNS
         for a in actors
+    )
+
+
+def _shares_passive(verb: Token) -> bool:
+    """'they were met by the minister and ordered to disperse': a bare conjoined verb (tagged as a
+    past tense) shares the passive auxiliary of the verb it is conjoined with."""
+    head = verb.head
+    return (
+        verb.dep_ == "conj" and verb.tag_ == "VBD" and head.tag_ == "VBN"
+        and any(c.dep_ == "auxpass" for c in head.children) and any(c.dep_ == "nsubjpass" for c in head.children)
+        and not any(c.dep_ in _SUBJ | {"aux", "auxpass", "dobj", "nsubjpass"} for c in verb.children)
     )
 
 
