@@ -7,6 +7,13 @@ or from the noun a relative clause modifies. Nouns: possessors, nationality adje
 compounds ("an Israeli helicopter assault"), by-phrases and, for events done *to* someone,
 of-phrases ("the assassination of Mughniyah"); a noun that is the object of a light verb
 ("launched an attack") takes that verb's subject as actor.
+
+Who an act is done to is also read off clauses that say so about their subject ("X is persona non
+grata", "remains under house arrest", "faces charges", "came under attack from Y"), off subjectless
+passives ("after being released, X ..."), off the carrying verb of an instrument ("dispersed the
+crowd, firing tear gas") and off the meeting a purpose belongs to ("met with X to demand ...").
+An attack's target is never its weapons nor where it is fired from; one's own envoy gives way to
+the other side a phrase names ("recalled its ambassador from X").
 """
 
 from __future__ import annotations
@@ -191,15 +198,15 @@ def _verb_args(verb: Token, index: MentionIndex, *, assault: bool = False) -> tu
             recipient += [a for g in c.children if g.dep_ == "pobj" for a in index.of(g)]
         elif c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS and not (assault and c.lower_ == "from"):
             recipient += [a for g in c.children if g.dep_ == "pobj" for a in index.of(g)]
-        if c.dep_ == "prep":
-            # "appealed for help and to the public", the to-phrase parsed as a conjunct of the for-phrase
-            recipient += [a for p in c.children if p.dep_ == "conj" and p.lower_ in _RECIPIENT_PREPS - {"from"}
-                          for g in p.children if g.dep_ == "pobj" for a in index.of(g)]
         elif c.dep_ == "prt":
             # "called on X", parsed with X under the particle or under a preposition on it
             recipient += [a for g in c.children if g.dep_ == "pobj" for a in index.of(g)]
             for prep in (g for g in c.children if g.dep_ == "prep"):
                 recipient += [a for g in prep.children for a in index.of(g)]
+        if c.dep_ == "prep":
+            # "appealed for help and to the public", the to-phrase parsed as a conjunct of the for-phrase
+            recipient += [a for p in c.children if p.dep_ == "conj" and p.lower_ in _RECIPIENT_PREPS - {"from"}
+                          for g in p.children if g.dep_ == "pobj" for a in index.of(g)]
     if own and not recipient:
         return actor, own
     return actor, recipient
@@ -290,7 +297,7 @@ def _noun_args(
             recipient += [a for p in c.children if p.dep_ == "prep" and p.lower_ in {"at", "against", "on"}
                           for g in p.children if g.dep_ == "pobj" for a in index.of(g)]
     if event in _PATIENT_EVENTS and not recipient:
-        recipient += [a for t in words for a in undergoers(t, index)]
+        recipient += [a for t in words for a in _undergoers(t, index)]
         if recipient and not actor and noun.dep_ == "pobj" and noun.head.lower_ == "under":
             # "came under fire from government troops"
             actor += [a for h in (noun, noun.head.head) for p in h.children if p.dep_ == "prep" and p.lower_ == "from"
@@ -309,13 +316,13 @@ def _noun_args(
 # verbs that say whom a nominal act is aimed at
 _AIMING_VERBS = {"target", "aim", "direct"}
 # verbs whose subject undergoes what their object names ("activists face charges")
-UNDERGO_VERBS = {"face", "suffer", "undergo", "endure", "risk"}
+_UNDERGO_VERBS = {"face", "suffer", "undergo", "endure", "risk"}
 _COPULAS = {"be", "remain", "stay", "become", "come", "fall", "go", "live", "find"}
 # "was the target of an attack": the subject of the copula is the one the event is done to
 _VICTIM_NOUNS = {"target", "victim", "subject", "object", "focus"}
 
 
-def undergoers(noun: Token, index: MentionIndex) -> list[Actor]:
+def _undergoers(noun: Token, index: MentionIndex) -> list[Actor]:
     """Whoever a nominal event is done to when the clause says so about its subject: 'X is persona
     non grata', 'X remains under house arrest', 'came under attack', 'X faces arrest', 'X was the
     target of an attack', 'placed X under curfew'."""
@@ -327,7 +334,7 @@ def undergoers(noun: Token, index: MentionIndex) -> list[Actor]:
         deps = {"nsubjpass", "dobj"} if verb.lemma_.lower() not in _COPULAS else _SUBJ
     elif noun.dep_ in {"attr", "acomp"} and head.lemma_.lower() in _COPULAS:
         verb, deps = head, _SUBJ
-    elif noun.dep_ == "dobj" and head.lemma_.lower() in UNDERGO_VERBS:
+    elif noun.dep_ == "dobj" and head.lemma_.lower() in _UNDERGO_VERBS:
         verb, deps = head, _SUBJ
     else:
         # a predicate noun with its own subject (the copula parsed as its auxiliary)
@@ -490,7 +497,7 @@ def find_arguments(
             # "after being released, X said", "detained but released without being charged",
             # "Arrested in May, X ...": a passive with no subject of its own is done to the clause's subject
             recipient += _clause_subject(trigger, index)
-        undergoing = trigger.lemma_.lower() in UNDERGO_VERBS and event in _PATIENT_EVENTS
+        undergoing = trigger.lemma_.lower() in _UNDERGO_VERBS and event in _PATIENT_EVENTS
         if undergoing:
             # "nine activists face charges": the subject is charged; whoever charges them is unsaid
             actor, recipient = [], actor + recipient
