@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from cablegram.coder import EventCoder
-from cablegram.coder.arguments import MentionIndex, find_arguments
+from cablegram.coder.arguments import CIRCUMSTANCE_PREPS, MentionIndex, find_arguments
 
 from .coder_docs import context, mention, parse_tagged
 
@@ -516,3 +516,44 @@ def test_a_to_phrase_conjoined_with_another_phrase_still_names_the_addressee():
                                mention(doc, 11, 12, country="GON", sector="GOV")], 0)
     args = find_arguments(doc[2], "REQUEST", index)
     assert ([a.text for a in args.actor], [r.text for r in args.recipient]) == (["The council"], ["the public"])
+
+
+# "Hundreds protested outside the Rohirric embassy ."
+OUTSIDE = [
+    ("Hundreds", "hundred", "NOUN", "NNS", "nsubj", 1),
+    ("protested", "protest", "VERB", "VBD", "ROOT", 1),
+    ("outside", "outside", "ADP", "IN", "prep", 1),
+    ("the", "the", "DET", "DT", "det", 5),
+    ("Rohirric", "rohirric", "ADJ", "JJ", "amod", 5),
+    ("embassy", "embassy", "NOUN", "NN", "pobj", 2),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+
+
+def test_a_protest_outside_an_embassy_is_aimed_at_its_state_by_the_countrys_own_people():
+    event = _one(_code(OUTSIDE, [(3, 5, "ROH", "GOV")], home="GON"), "PROTEST")
+    assert _sides(event)[1] == [("the Rohirric embassy", "ROH")]
+    (crowd,) = event.actor
+    assert (crowd.text, crowd.country, crowd.sector) == ("", "GON", "PRO")
+
+
+# "Thousands rallied in front of parliament ."
+FRONT = [
+    ("Thousands", "thousand", "NOUN", "NNS", "nsubj", 1),
+    ("rallied", "rally", "VERB", "VBD", "ROOT", 1),
+    ("in", "in", "ADP", "IN", "prep", 1),
+    ("front", "front", "NOUN", "NN", "pobj", 2),
+    ("of", "of", "ADP", "IN", "prep", 3),
+    ("parliament", "parliament", "NOUN", "NN", "pobj", 4),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+
+
+def test_a_rally_in_front_of_parliament_is_aimed_at_it_but_not_one_at_a_hospital():
+    doc = parse_tagged(FRONT)
+    # (as the coder calls it: place phrases are not searched for parties further down)
+    index = MentionIndex(doc, [mention(doc, 5, 5, country="GON", sector="LEG")], 0)
+    args = find_arguments(doc[1], "PROTEST", index, chain_skip_preps=CIRCUMSTANCE_PREPS)
+    assert [r.text for r in args.recipient] == ["parliament"]
+    index = MentionIndex(doc, [mention(doc, 5, 5, country="GON", sector="MED")], 0)
+    assert find_arguments(doc[1], "PROTEST", index, chain_skip_preps=CIRCUMSTANCE_PREPS).recipient == ()

@@ -517,6 +517,8 @@ def find_arguments(
             recipient += _verb_args(comp, index)[1]
     if not recipient and trigger.pos_ == "VERB" and event in _ADDRESSED_EVENTS:
         recipient += _purpose_addressee(trigger, index)
+    if not recipient and event == "PROTEST":
+        recipient += _protest_site(trigger, index)
     if chains and not recipient and trigger.pos_ == "VERB":
         # "restored ties with Gondor", "welcomed a resumption of ties with Osgiliath"
         recipient += chain_recipients(trigger, index, skip_preps=chain_skip_preps)
@@ -595,6 +597,28 @@ def _purpose_addressee(verb: Token, index: MentionIndex) -> list[Actor]:
     if head.pos_ != "VERB" or head.lemma_.lower() not in _CONTACT_VERBS:
         return []
     return _verb_args(head, index)[1]
+
+
+# sectors of those who sit in a building a protest is held at ("outside the Russian embassy")
+_SITE_SECTORS = {"GOV", "LEG", "JUD", "MIL", "COP", "PTY", "IGO"}
+_SITE_PREPS = {"outside", "at", "near", "before", "in"}
+
+
+def _protest_site(trigger: Token, index: MentionIndex) -> list[Actor]:
+    """'protested outside the Russian embassy', 'rallied in front of parliament', 'gathered at the
+    ministry to protest': a protest held at an office is aimed at whoever holds it."""
+    heads = [trigger]
+    if trigger.dep_ in {"advcl", "xcomp"} and trigger.head.pos_ == "VERB":
+        heads.append(trigger.head)  # the purpose of a gathering
+    found: list[Actor] = []
+    for head in heads:
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in _SITE_PREPS):
+            objs = [g for g in prep.children if g.dep_ == "pobj"]
+            if prep.lower_ == "in":  # "in front of X"
+                objs = [o for f in objs if f.lower_ == "front" for p in f.children if p.lower_ == "of"
+                        for o in p.children if o.dep_ == "pobj"]
+            found += [m for o in objs for m in index.of(o) if m.sector in _SITE_SECTORS]
+    return found
 
 
 _HARM = {"kill", "injure", "wound", "hurt", "damage", "destroy", "maim"}
