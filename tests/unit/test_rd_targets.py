@@ -557,3 +557,28 @@ def test_a_rally_in_front_of_parliament_is_aimed_at_it_but_not_one_at_a_hospital
     assert [r.text for r in args.recipient] == ["parliament"]
     index = MentionIndex(doc, [mention(doc, 5, 5, country="GON", sector="MED")], 0)
     assert find_arguments(doc[1], "PROTEST", index, chain_skip_preps=CIRCUMSTANCE_PREPS).recipient == ()
+
+
+# "Members of the Party marched to the embassy . They were stopped ."
+MEMBERS = [
+    ("Members", "member", "NOUN", "NNS", "nsubj", 4),
+    ("of", "of", "ADP", "IN", "prep", 0),
+    ("the", "the", "DET", "DT", "det", 3),
+    ("Party", "Party", "PROPN", "NNP", "pobj", 1),
+    ("marched", "march", "VERB", "VBD", "ROOT", 4),
+    ("to", "to", "ADP", "IN", "prep", 4),
+    ("the", "the", "DET", "DT", "det", 7),
+    ("embassy", "embassy", "NOUN", "NN", "pobj", 5),
+    (".", ".", "PUNCT", ".", "punct", 4),
+    ("They", "they", "PRON", "PRP", "nsubjpass", 11),
+    ("were", "be", "AUX", "VBD", "auxpass", 11),
+    ("stopped", "stop", "VERB", "VBN", "ROOT", 11),
+    (".", ".", "PUNCT", ".", "punct", 11),
+]
+
+
+def test_a_subject_pronoun_continues_a_subject_named_by_its_of_phrase():
+    doc = parse_tagged(MEMBERS)
+    index = MentionIndex(doc, [mention(doc, 2, 3, country="GON", sector="PTY"),
+                               mention(doc, 6, 7, country="ROH", sector="GOV")], 0)
+    assert [(a.text, a.country) for a in index.of(doc[9])] == [("They", "GON")]

@@ -128,8 +128,11 @@ class MentionIndex:
         # a subject pronoun continues the last subject ("Pakistan denied it ... they objected")
         subjects = [i for i in window if pronoun.doc[i].dep_ in _SUBJ | {"nsubjpass"}]
         barred = self._not_antecedents(pronoun)
-        for i in [*subjects, *window]:
+        for k, i in enumerate([*subjects, *window]):
             m = self.by_token.get(i)
+            if m is None and k < len(subjects) and pronoun.doc[i].pos_ == "NOUN":
+                # "members of the Forces Vives ... they": the subject phrase names the group
+                m = next(iter(self.of(pronoun.doc[i])), None)
             if m is not None and pronoun.lower_ in {"it", "its"} and pronoun.doc[i].tag_ in {"NNS", "NNPS"}:
                 barred.add(id(m))  # "its" is not "the troops"
             elif m is not None and m.country and m.text.lower() not in _GROUP_PRONOUNS and id(m) not in barred:
