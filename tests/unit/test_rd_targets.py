@@ -582,3 +582,77 @@ def test_a_subject_pronoun_continues_a_subject_named_by_its_of_phrase():
     index = MentionIndex(doc, [mention(doc, 2, 3, country="GON", sector="PTY"),
                                mention(doc, 6, 7, country="ROH", sector="GOV")], 0)
     assert [(a.text, a.country) for a in index.of(doc[9])] == [("They", "GON")]
+
+
+# "Gondor remains the largest donor of aid ."
+DONOR = [
+    ("Gondor", "Gondor", "PROPN", "NNP", "nsubj", 1),
+    ("remains", "remain", "VERB", "VBZ", "ROOT", 1),
+    ("the", "the", "DET", "DT", "det", 4),
+    ("largest", "large", "ADJ", "JJS", "amod", 4),
+    ("donor", "donor", "NOUN", "NN", "attr", 1),
+    ("of", "of", "ADP", "IN", "prep", 4),
+    ("aid", "aid", "NOUN", "NN", "pobj", 5),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+
+
+def test_the_subject_of_a_giving_noun_is_not_its_recipient():
+    doc = parse_tagged(DONOR)
+    index = MentionIndex(doc, [mention(doc, 0, 0, country="GON")], 0)
+    assert find_arguments(doc[4], "AID", index).recipient == ()
+
+
+# "The minister resigned after talks were suspended ."
+SUSPENDED = [
+    ("The", "the", "DET", "DT", "det", 1),
+    ("minister", "minister", "NOUN", "NN", "nsubj", 2),
+    ("resigned", "resign", "VERB", "VBD", "ROOT", 2),
+    ("after", "after", "SCONJ", "IN", "mark", 6),
+    ("talks", "talk", "NOUN", "NNS", "nsubjpass", 6),
+    ("were", "be", "AUX", "VBD", "auxpass", 6),
+    ("suspended", "suspend", "VERB", "VBN", "advcl", 2),
+    (".", ".", "PUNCT", ".", "punct", 2),
+]
+
+
+def test_a_passive_clause_with_its_own_subject_does_not_take_the_main_clauses():
+    doc = parse_tagged(SUSPENDED)
+    index = MentionIndex(doc, [mention(doc, 0, 1, country="GON", sector="GOV")], 0)
+    assert find_arguments(doc[6], "SANCTION", index).recipient == ()
+
+
+# "The Royal Marines said it would respond ." (a plural name for one body)
+MARINES = [
+    ("The", "the", "DET", "DT", "det", 2),
+    ("Royal", "Royal", "PROPN", "NNP", "compound", 2),
+    ("Marines", "Marines", "PROPN", "NNPS", "nsubj", 3),
+    ("said", "say", "VERB", "VBD", "ROOT", 3),
+    ("it", "it", "PRON", "PRP", "nsubj", 6),
+    ("would", "would", "AUX", "MD", "aux", 6),
+    ("respond", "respond", "VERB", "VB", "ccomp", 3),
+    (".", ".", "PUNCT", ".", "punct", 3),
+]
+
+
+def test_it_may_stand_for_a_plural_name():
+    doc = parse_tagged(MARINES)
+    index = MentionIndex(doc, [mention(doc, 0, 2, country="GON", sector="MIL")], 0)
+    assert [(a.text, a.country) for a in index.of(doc[4])] == [("it", "GON")]
+
+
+# "Gondor vowed to repatriate them ."
+REPATRIATE = [
+    ("Gondor", "Gondor", "PROPN", "NNP", "nsubj", 1),
+    ("vowed", "vow", "VERB", "VBD", "ROOT", 1),
+    ("to", "to", "PART", "TO", "aux", 3),
+    ("repatriate", "repatriate", "VERB", "VB", "xcomp", 1),
+    ("them", "they", "PRON", "PRP", "dobj", 3),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+
+
+def test_an_object_pronoun_is_not_the_subject_its_clause_borrows():
+    doc = parse_tagged(REPATRIATE)
+    index = MentionIndex(doc, [mention(doc, 0, 0, country="GON")], 0)
+    assert index.of(doc[4]) == []

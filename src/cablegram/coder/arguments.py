@@ -133,8 +133,8 @@ class MentionIndex:
             if m is None and k < len(subjects) and pronoun.doc[i].pos_ == "NOUN":
                 # "members of the Forces Vives ... they": the subject phrase names the group
                 m = next(iter(self.of(pronoun.doc[i])), None)
-            if m is not None and pronoun.lower_ in {"it", "its"} and pronoun.doc[i].tag_ in {"NNS", "NNPS"}:
-                barred.add(id(m))  # "its" is not "the troops"
+            if m is not None and pronoun.lower_ in {"it", "its"} and pronoun.doc[i].tag_ == "NNS":
+                barred.add(id(m))  # "its" is not "the troops" (but may be "the United States")
             elif m is not None and m.country and m.text.lower() not in _GROUP_PRONOUNS and id(m) not in barred:
                 start = pronoun.idx + self.offset
                 found = Actor(text=pronoun.text, start=start, end=start + len(pronoun.text), name=m.name,
@@ -146,11 +146,15 @@ class MentionIndex:
 
     def _not_antecedents(self, pronoun: Token) -> set[int]:
         """Mentions an object pronoun cannot stand for: the subject of its own clause ('China
-        condemns it' is not China condemning China; that would be 'itself')."""
+        condemns it' is not China condemning China; that would be 'itself'), also when the
+        clause borrows its subject ('vowed to repatriate them')."""
         verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
         if pronoun.dep_ not in {"dobj", "pobj", "dative"}:
             return set()
-        verbs = [verb, verb.head] if verb.dep_ == "conj" else [verb]
+        verbs = [verb]
+        while verb.dep_ in {"conj", "xcomp"} and len(verbs) < 4:
+            verb = verb.head  # "vowed to repatriate them", "arrested and beat them": the same subject
+            verbs.append(verb)
         return {id(self.by_token[c.i]) for v in verbs for c in v.children if c.dep_ in _SUBJ and c.i in self.by_token}
 
 
@@ -300,7 +304,7 @@ def _noun_args(
             recipient += [a for g in c.children if g.dep_ == "dobj" for a in index.of(g)]
             recipient += [a for p in c.children if p.dep_ == "prep" and p.lower_ in {"at", "against", "on"}
                           for g in p.children if g.dep_ == "pobj" for a in index.of(g)]
-    if event in _PATIENT_EVENTS and not recipient:
+    if event in _UNDERGONE_EVENTS and not recipient:
         recipient += [a for t in words for a in _undergoers(t, index)]
         if recipient and not actor and noun.dep_ == "pobj" and noun.head.lower_ == "under":
             # "came under fire from government troops"
@@ -317,6 +321,8 @@ def _noun_args(
     return actor, recipient
 
 
+# acts a clause can say its subject undergoes ("is under arrest"; but "is the largest donor" gives)
+_UNDERGONE_EVENTS = {"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "PROTEST"}
 # verbs that say whom a nominal act is aimed at
 _AIMING_VERBS = {"target", "aim", "direct"}
 # verbs whose subject undergoes what their object names ("activists face charges")
@@ -436,7 +442,8 @@ def _light_verb_subject(noun: Token, index: MentionIndex) -> list[Actor]:
         head.lemma_.lower() in _LIGHT_VERBS or head.lemma_.lower() not in _NOT_DOERS
     ):
         verb = head
-        if verb.dep_ in {"xcomp", "conj", "advcl"} and not any(c.dep_ in _SUBJ for c in verb.children):
+        participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"
+        if (verb.dep_ in {"xcomp", "conj"} or participle) and not any(c.dep_ in _SUBJ for c in verb.children):
             # "expected to declare a ceasefire", "dispersed the crowd, firing tear gas"
             return _borrowed_subject(verb, index)
     elif noun.dep_ == "nsubjpass" and head.lemma_.lower() in _LIGHT_VERBS:
@@ -497,14 +504,15 @@ def find_arguments(
             head = trigger.head
             recipient += [a for c in head.children if c.dep_ == "nsubjpass" for a in index.of(c)]
             actor = actor or [a for c in head.children if c.dep_ == "agent" for g in c.children for a in index.of(g)]
-        elif passive and not recipient and trigger.dep_ in {"pcomp", "advcl"} and _passive_form(trigger):
+        elif (passive and not recipient and trigger.dep_ in {"pcomp", "advcl"} and _passive_form(trigger)
+              and not any(c.dep_ == "nsubjpass" for c in trigger.children)):
             # "after being released, X said", "detained but released without being charged",
             # "Arrested in May, X ...": a passive with no subject of its own is done to the clause's subject
             recipient += _clause_subject(trigger, index)
-        undergoing = trigger.lemma_.lower() in _UNDERGO_VERBS and event in _PATIENT_EVENTS
+        undergoing = trigger.lemma_.lower() in _UNDERGO_VERBS and event in _UNDERGONE_EVENTS
         if undergoing:
             # "nine activists face charges": the subject is charged; whoever charges them is unsaid
-            actor, recipient = [], actor + recipient
+            actor, recipient = [], (actor or _borrowed_subject(trigger, index)) + recipient
         elif not actor and not any(c.dep_ == "nsubjpass" for c in trigger.children) and not (passive and recipient):
             actor = _borrowed_subject(trigger, index)
         elif not actor and trigger.dep_ == "relcl" and any(c.dep_ == "nsubjpass" for c in trigger.children):
