@@ -656,3 +656,82 @@ def test_an_object_pronoun_is_not_the_subject_its_clause_borrows():
     doc = parse_tagged(REPATRIATE)
     index = MentionIndex(doc, [mention(doc, 0, 0, country="GON")], 0)
     assert index.of(doc[4]) == []
+
+
+# "Gondor gave Rohan a stern warning ."
+GAVE = [
+    ("Gondor", "Gondor", "PROPN", "NNP", "nsubj", 1),
+    ("gave", "give", "VERB", "VBD", "ROOT", 1),
+    ("Rohan", "Rohan", "PROPN", "NNP", "dative", 1),
+    ("a", "a", "DET", "DT", "det", 5),
+    ("stern", "stern", "ADJ", "JJ", "amod", 5),
+    ("warning", "warning", "NOUN", "NN", "dobj", 1),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+
+
+def test_a_nominal_act_carried_by_a_light_verb_goes_to_its_indirect_object():
+    doc = parse_tagged(GAVE)
+    index = MentionIndex(doc, [mention(doc, 0, 0, country="GON"), mention(doc, 2, 2, country="ROH")], 0)
+    args = find_arguments(doc[5], "THREATEN", index)
+    assert ([a.text for a in args.actor], [r.text for r in args.recipient]) == (["Gondor"], ["Rohan"])
+
+
+# "The minister called for Rohan to withdraw ."
+CALL_FOR = [
+    ("The", "the", "DET", "DT", "det", 1),
+    ("minister", "minister", "NOUN", "NN", "nsubj", 2),
+    ("called", "call", "VERB", "VBD", "ROOT", 2),
+    ("for", "for", "SCONJ", "IN", "mark", 6),
+    ("Rohan", "Rohan", "PROPN", "NNP", "nsubj", 6),
+    ("to", "to", "PART", "TO", "aux", 6),
+    ("withdraw", "withdraw", "VERB", "VB", "advcl", 2),
+    (".", ".", "PUNCT", ".", "punct", 2),
+]
+
+
+def test_calling_for_someone_to_act_is_addressed_to_them():
+    doc = parse_tagged(CALL_FOR)
+    index = MentionIndex(doc, [mention(doc, 0, 1, country="GON", sector="GOV"), mention(doc, 4, 4, country="ROH")], 0)
+    assert [r.text for r in find_arguments(doc[2], "REQUEST", index).recipient] == ["Rohan"]
+
+
+# "Gondor sent supplies and a team of doctors to Rohan ." (the to-phrase parsed under "doctors")
+SENT = [
+    ("Gondor", "Gondor", "PROPN", "NNP", "nsubj", 1),
+    ("sent", "send", "VERB", "VBD", "ROOT", 1),
+    ("supplies", "supply", "NOUN", "NNS", "dobj", 1),
+    ("and", "and", "CCONJ", "CC", "cc", 2),
+    ("a", "a", "DET", "DT", "det", 5),
+    ("team", "team", "NOUN", "NN", "conj", 2),
+    ("of", "of", "ADP", "IN", "prep", 5),
+    ("doctors", "doctor", "NOUN", "NNS", "pobj", 6),
+    ("to", "to", "ADP", "IN", "prep", 7),
+    ("Rohan", "Rohan", "PROPN", "NNP", "pobj", 8),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+
+
+def test_what_is_given_is_not_whom_it_goes_to():
+    doc = parse_tagged(SENT)
+    spans = [(0, 0, "GON", None), (7, 7, "GON", "MED"), (9, 9, "ROH", None)]
+    index = MentionIndex(doc, [mention(doc, i, j, country=c, sector=s) for i, j, c, s in spans], 0)
+    assert [r.text for r in find_arguments(doc[1], "AID", index).recipient] == ["Rohan"]
+
+
+# "A roadside bomb killed three soldiers ."
+BOMB = [
+    ("A", "a", "DET", "DT", "det", 2),
+    ("roadside", "roadside", "NOUN", "NN", "compound", 2),
+    ("bomb", "bomb", "NOUN", "NN", "nsubj", 3),
+    ("killed", "kill", "VERB", "VBD", "ROOT", 3),
+    ("three", "three", "NUM", "CD", "nummod", 5),
+    ("soldiers", "soldier", "NOUN", "NNS", "dobj", 3),
+    (".", ".", "PUNCT", ".", "punct", 3),
+]
+
+
+def test_an_attack_that_is_the_subject_of_a_harm_verb_hit_its_object():
+    doc = parse_tagged(BOMB)
+    index = MentionIndex(doc, [mention(doc, 4, 5, country="GON", sector="MIL")], 0)
+    assert [r.text for r in find_arguments(doc[2], "ASSAULT", index).recipient] == ["three soldiers"]

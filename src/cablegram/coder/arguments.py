@@ -304,6 +304,8 @@ def _noun_args(
             recipient += [a for g in c.children if g.dep_ == "dobj" for a in index.of(g)]
             recipient += [a for p in c.children if p.dep_ == "prep" and p.lower_ in {"at", "against", "on"}
                           for g in p.children if g.dep_ == "pobj" for a in index.of(g)]
+    if not recipient:
+        recipient += _carried_to(noun, event, index)
     if event in _UNDERGONE_EVENTS and not recipient:
         recipient += [a for t in words for a in _undergoers(t, index)]
         if recipient and not actor and noun.dep_ == "pobj" and noun.head.lower_ == "under":
@@ -319,6 +321,26 @@ def _noun_args(
     if not actor and not recipient and event in {"ASSAULT", "CONSULT"}:
         actor, recipient = party_in(noun, index)
     return actor, recipient
+
+
+# verbs whose object is what an attack named as their subject hit ("air strikes hit the enclave")
+_HIT_VERBS = {"hit", "kill", "strike", "target", "wound", "injure", "destroy", "damage", "pound", "level"}
+
+
+def _carried_to(noun: Token, event: str, index: MentionIndex) -> list[Actor]:
+    """Whom the verb carrying a nominal event names: 'gave Putin a warning', 'issued an ultimatum
+    to Damascus', 'lodged a complaint with X'; and what an attack that is a verb's subject hit
+    ('a car bomb killed three soldiers')."""
+    verb = noun.head
+    if verb.pos_ != "VERB":
+        return []
+    if noun.dep_ == "nsubj" and event == "ASSAULT" and verb.lemma_.lower() in _HIT_VERBS:
+        return [a for c in verb.children if c.dep_ == "dobj" for a in index.of(c)]
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in _LIGHT_VERBS:
+        return []
+    out = [a for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP" for a in index.of(c)]
+    return out + [a for p in verb.children if p.dep_ in {"prep", "dative"} and p.lower_ in _NOUN_RECIPIENT_PREPS
+                  for g in p.children if g.dep_ == "pobj" for a in index.of(g)]
 
 
 # acts a clause can say its subject undergoes ("is under arrest"; but "is the largest donor" gives)
@@ -494,6 +516,8 @@ def find_arguments(
     else:
         # "rockets fired from Gaza": where a shot comes from is not whom it hits
         actor, recipient = _verb_args(trigger, index, assault=event == "ASSAULT")
+        if event in {"AID", "COOPERATE"}:
+            recipient = _given_to(trigger, index) or recipient
         passive = trigger.tag_ == "VBN" and not any(c.dep_ in _SUBJ for c in trigger.children)
         passive = passive and not _perfect(trigger)  # "having released the prisoners" is active
         passive = passive or _shares_passive(trigger)
@@ -528,6 +552,11 @@ def find_arguments(
             recipient += _verb_args(comp, index)[1]
     if not recipient and trigger.pos_ == "VERB" and event in _ADDRESSED_EVENTS:
         recipient += _purpose_addressee(trigger, index)
+    if not recipient and trigger.pos_ == "VERB":
+        # "called for Britain to stay", "pressed for the army to withdraw": the for-clause's subject
+        recipient += [a for c in trigger.children if c.dep_ in {"advcl", "xcomp", "ccomp"}
+                      and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+                      for g in c.children if g.dep_ == "nsubj" for a in index.of(g)]
     if not recipient and event == "PROTEST":
         recipient += _protest_site(trigger, index)
     if chains and not recipient and trigger.pos_ == "VERB":
@@ -543,6 +572,22 @@ def find_arguments(
     return Arguments(
         actor=actors, recipient=tuple(r for r in _unique(recipient) if (r.start, r.end) not in taken)
     )
+
+
+def _given_to(verb: Token, index: MentionIndex) -> list[Actor]:
+    """'sent vehicles and a team of paratroopers to Lebanon', 'shared intelligence with Israel': what
+    is given is not whom it goes to; the first to- or with-phrase under the verb or its object
+    names them (empty when none does)."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects:
+        return []
+    for tok in sorted((t for o in [verb, *objects] for t in (o.children if o is verb else o.subtree)),
+                      key=lambda t: t.i):
+        if tok.dep_ in {"prep", "dative"} and tok.lower_ in {"to", "with"}:
+            found = [a for g in tok.children if g.dep_ == "pobj" for a in index.of(g)]
+            if found:
+                return found
+    return []
 
 
 def _perfect(verb: Token) -> bool:
