@@ -735,3 +735,47 @@ def test_an_attack_that_is_the_subject_of_a_harm_verb_hit_its_object():
     doc = parse_tagged(BOMB)
     index = MentionIndex(doc, [mention(doc, 4, 5, country="GON", sector="MIL")], 0)
     assert [r.text for r in find_arguments(doc[2], "ASSAULT", index).recipient] == ["three soldiers"]
+
+
+# "Gondor agreed to lift a ban on Rohirric beef ."
+LIFT = [
+    ("Gondor", "Gondor", "PROPN", "NNP", "nsubj", 1),
+    ("agreed", "agree", "VERB", "VBD", "ROOT", 1),
+    ("to", "to", "PART", "TO", "aux", 3),
+    ("lift", "lift", "VERB", "VB", "xcomp", 1),
+    ("a", "a", "DET", "DT", "det", 5),
+    ("ban", "ban", "NOUN", "NN", "dobj", 3),
+    ("on", "on", "ADP", "IN", "prep", 5),
+    ("Rohirric", "rohirric", "ADJ", "JJ", "amod", 8),
+    ("beef", "beef", "NOUN", "NN", "pobj", 6),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+
+
+def test_the_search_for_a_target_reaches_the_object_of_the_complement():
+    doc = parse_tagged(LIFT)
+    index = MentionIndex(doc, [mention(doc, 0, 0, country="GON"), mention(doc, 7, 7, country="ROH")], 0)
+    args = find_arguments(doc[1], "CONCEDE", index, chain_skip_preps=CIRCUMSTANCE_PREPS)
+    assert [r.text for r in args.recipient] == ["Rohirric"]
+
+
+# "Gondor withdrew 200 peacekeepers from Rohan ."
+PEACEKEEPERS = [
+    ("Gondor", "Gondor", "PROPN", "NNP", "nsubj", 1),
+    ("withdrew", "withdraw", "VERB", "VBD", "ROOT", 1),
+    ("200", "200", "NUM", "CD", "nummod", 3),
+    ("peacekeepers", "peacekeeper", "NOUN", "NNS", "dobj", 1),
+    ("from", "from", "ADP", "IN", "prep", 1),
+    ("Rohan", "Rohan", "PROPN", "NNP", "pobj", 4),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+
+
+def test_forces_sent_or_withdrawn_are_the_actors_own():
+    doc = parse_tagged(PEACEKEEPERS)
+    spans = [(0, 0, "GON", None), (3, 3, "GON", "MIL"), (5, 5, "ROH", None)]
+    index = MentionIndex(doc, [mention(doc, i, j, country=c, sector=s) for i, j, c, s in spans], 0)
+    assert [r.text for r in find_arguments(doc[1], "RETREAT", index).recipient] == ["Rohan"]
+    # with no one doing the withdrawing, the forces stay (the coder reads them as the ones who move)
+    index = MentionIndex(doc, [mention(doc, i, j, country=c, sector=s) for i, j, c, s in spans[1:]], 0)
+    assert [r.text for r in find_arguments(doc[1], "RETREAT", index).recipient] == ["peacekeepers", "Rohan"]

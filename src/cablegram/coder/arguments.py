@@ -517,7 +517,12 @@ def find_arguments(
         # "rockets fired from Gaza": where a shot comes from is not whom it hits
         actor, recipient = _verb_args(trigger, index, assault=event == "ASSAULT")
         if event in {"AID", "COOPERATE"}:
-            recipient = _given_to(trigger, index) or recipient
+            recipient = _given_to(trigger, index, {"to", "with"}) or recipient
+        elif event in {"MOBILIZE", "RETREAT", "SANCTION"} and actor and any(r.sector in {"MIL", "COP"}
+                                                                             for r in recipient):
+            # "sent 200 troops to Mali", "withdrew peacekeepers from Liberia": the forces are the
+            # actor's own; where they go or leave names the other side
+            recipient = _given_to(trigger, index, {"to", "from", "into", "in"}) or recipient
         passive = trigger.tag_ == "VBN" and not any(c.dep_ in _SUBJ for c in trigger.children)
         passive = passive and not _perfect(trigger)  # "having released the prisoners" is active
         passive = passive or _shares_passive(trigger)
@@ -574,7 +579,7 @@ def find_arguments(
     )
 
 
-def _given_to(verb: Token, index: MentionIndex) -> list[Actor]:
+def _given_to(verb: Token, index: MentionIndex, preps: Container[str]) -> list[Actor]:
     """'sent vehicles and a team of paratroopers to Lebanon', 'shared intelligence with Israel': what
     is given is not whom it goes to; the first to- or with-phrase under the verb or its object
     names them (empty when none does)."""
@@ -583,7 +588,7 @@ def _given_to(verb: Token, index: MentionIndex) -> list[Actor]:
         return []
     for tok in sorted((t for o in [verb, *objects] for t in (o.children if o is verb else o.subtree)),
                       key=lambda t: t.i):
-        if tok.dep_ in {"prep", "dative"} and tok.lower_ in {"to", "with"}:
+        if tok.dep_ in {"prep", "dative"} and tok.lower_ in preps:
             found = [a for g in tok.children if g.dep_ == "pobj" for a in index.of(g)]
             if found:
                 return found
@@ -754,6 +759,8 @@ def chain_recipients(
         if tok.i not in skip and (found := index.of(tok)):
             return found
     frontier = [verb] + [c for c in verb.children if c.dep_ in {"dobj", "xcomp", "acomp", "advmod"}]
+    # "agreed to lift a ban on British beef": the complement's object holds phrases too
+    frontier += [o for c in verb.children if c.dep_ == "xcomp" for o in c.children if o.dep_ == "dobj"]
     for _ in range(depth):
         objs = sorted((o for h in frontier for o in _phrase_objects(h, skip_preps) if o.i not in skip),
                       key=lambda t: t.i)
