@@ -7,18 +7,26 @@ or from the noun a relative clause modifies. Nouns: possessors, nationality adje
 compounds ("an Israeli helicopter assault"), by-phrases and, for events done *to* someone,
 of-phrases ("the assassination of Mughniyah"); a noun that is the object of a light verb
 ("launched an attack") takes that verb's subject as actor.
+
+Who an act is done to is also read off clauses that say so about their subject ("X is persona non
+grata", "remains under house arrest", "faces charges", "came under attack from Y"), off subjectless
+passives ("after being released, X ..."), off the carrying verb of an instrument ("dispersed the
+crowd, firing tear gas") and off the meeting a purpose belongs to ("met with X to demand ...").
+An attack's target is never its weapons nor where it is fired from; one's own envoy gives way to
+the other side a phrase names ("recalled its ambassador from X").
 """
 
 from __future__ import annotations
 
 from collections.abc import Container, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from ..records import Actor, Size
+from ..records import Actor
+from .sizes import find_size
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
 __all__ = ["Arguments", "MentionIndex", "chain_recipients", "find_arguments", "find_size"]
 
@@ -65,7 +73,7 @@ class MentionIndex:
         """Mentions naming the phrase headed by `tok`, following coordination ("A and B")."""
         found: list[Actor] = []
         if tok.i in self.by_token:
-            found.append(self.by_token[tok.i])
+            found.append(self._coded(tok, self.by_token[tok.i]))
         elif tok.lower_ in _GROUP_PRONOUNS and (antecedent := self.antecedent(tok)) is not None:
             found.append(antecedent)
         else:
@@ -81,10 +89,30 @@ class MentionIndex:
             for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
                 for pobj in (g for g in prep.children if g.dep_ == "pobj"):
                     found += self.of(pobj, depth=1)
+        if not found and depth == 0 and tok.lemma_.lower() in _PARTY_NOUNS:
+            # "11 entities in Iran and China", "officials from the ministry": a group named by where
+            # it is or whom it comes from
+            for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"in", "from"}):
+                found += [m for g in prep.children if g.dep_ == "pobj" for m in self.of(g, depth=1)
+                          if prep.lower_ == "from" or (m.kb_id or "").startswith("state:")]
         for conj in (c for c in tok.children if c.dep_ == "conj"):
             found += self.of(conj, depth=depth)
         return found
 
+
+    def _coded(self, tok: Token, mention: Actor) -> Actor:
+        """A name the knowledge base does not know takes the codes of its apposition ("Ali Musa,
+        the leader of the Gondor Party") or its possessor: its own text and offsets, their codes."""
+        if mention.country or mention.sector or mention.kb_id:
+            return mention
+        # "the opposition's Coordination Council": a possessor is its owner
+        # (an apposition that is another name is more often the next item of a list of names)
+        others = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "NOUN" or c.dep_ == "poss"]
+        for other in (c for c in others if c.lower_ not in _GROUP_PRONOUNS):
+            for m in self.of(other):
+                if m.country:
+                    return replace(m, text=mention.text, start=mention.start, end=mention.end)
+        return mention
 
     def antecedent(self, pronoun: Token) -> Actor | None:
         """'they', 'it', 'them': the nearest earlier mention with a country, in this sentence or
@@ -99,9 +127,15 @@ class MentionIndex:
         window = range(pronoun.i - 1, previous - 1, -1)
         # a subject pronoun continues the last subject ("Pakistan denied it ... they objected")
         subjects = [i for i in window if pronoun.doc[i].dep_ in _SUBJ | {"nsubjpass"}]
-        for i in [*subjects, *window]:
+        barred = self._not_antecedents(pronoun)
+        for k, i in enumerate([*subjects, *window]):
             m = self.by_token.get(i)
-            if m is not None and m.country and m.text.lower() not in _GROUP_PRONOUNS:
+            if m is None and k < len(subjects) and pronoun.doc[i].pos_ == "NOUN":
+                # "members of the Forces Vives ... they": the subject phrase names the group
+                m = next(iter(self.of(pronoun.doc[i])), None)
+            if m is not None and pronoun.lower_ in {"it", "its"} and pronoun.doc[i].tag_ == "NNS":
+                barred.add(id(m))  # "its" is not "the troops" (but may be "the United States")
+            elif m is not None and m.country and m.text.lower() not in _GROUP_PRONOUNS and id(m) not in barred:
                 start = pronoun.idx + self.offset
                 found = Actor(text=pronoun.text, start=start, end=start + len(pronoun.text), name=m.name,
                               country=m.country, sector=m.sector, cameo_code=m.cameo_code, kb_id=m.kb_id)
@@ -110,7 +144,27 @@ class MentionIndex:
         return found
 
 
+    def _not_antecedents(self, pronoun: Token) -> set[int]:
+        """Mentions an object pronoun cannot stand for: the subject of its own clause ('China
+        condemns it' is not China condemning China; that would be 'itself'), also when the
+        clause borrows its subject ('vowed to repatriate them')."""
+        verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+        if pronoun.dep_ not in {"dobj", "pobj", "dative"}:
+            return set()
+        verbs = [verb]
+        while verb.dep_ in {"conj", "xcomp"} and len(verbs) < 4:
+            verb = verb.head  # "vowed to repatriate them", "arrested and beat them": the same subject
+            verbs.append(verb)
+        return {id(self.by_token[c.i]) for v in verbs for c in v.children if c.dep_ in _SUBJ and c.i in self.by_token}
+
+
 _GROUP_PRONOUNS = {"they", "them", "it", "its", "their"}
+# plain words for parties, whose country a place or origin phrase can give ("entities in Iran")
+_PARTY_NOUNS = {
+    "entity", "company", "firm", "individual", "official", "person", "people", "national", "citizen",
+    "organization", "organisation", "group", "bank", "business", "member", "leader", "figure", "resident",
+    "civilian", "worker", "family", "vessel", "ship",
+}
 
 
 def _unique(actors: list[Actor]) -> tuple[Actor, ...]:
@@ -123,16 +177,23 @@ def _unique(actors: list[Actor]) -> tuple[Actor, ...]:
     return tuple(out)
 
 
-def _verb_args(verb: Token, index: MentionIndex) -> tuple[list[Actor], list[Actor]]:
+def _verb_args(verb: Token, index: MentionIndex, *, assault: bool = False) -> tuple[list[Actor], list[Actor]]:
     actor: list[Actor] = []
     recipient: list[Actor] = []
+    own: list[Actor] = []
     for c in verb.children:
         if c.dep_ in _SUBJ:
             actor += index.of(c)
         elif c.dep_ == "agent":
             actor += [a for g in c.children for a in index.of(g)]
+        elif c.dep_ == "dobj" and any(g.dep_ == "poss" and g.lower_ in _OWN for g in c.children):
+            # "recalled its ambassador from Canada": its own, kept only if no one else is named
+            own += index.of(c)
+            recipient += [a for p in c.children if p.dep_ == "prep" and p.lower_ in {"to", "against", "from", "with"}
+                          for g in p.children if g.dep_ == "pobj" for a in index.of(g)]
         elif c.dep_ in {"dobj", "nsubjpass", "dative"} and c.pos_ != "ADP":
-            recipient += index.of(c)
+            if not (assault and c.lemma_.lower() in _WEAPONS):
+                recipient += index.of(c)  # ("fired Iranian-made rockets": who made them is not the target)
             # "sold weapons to Azerbaijan" parsed with the to-phrase under the object
             recipient += [
                 a
@@ -143,12 +204,30 @@ def _verb_args(verb: Token, index: MentionIndex) -> tuple[list[Actor], list[Acto
             ]
         elif c.dep_ == "dative":
             recipient += [a for g in c.children if g.dep_ == "pobj" for a in index.of(g)]
-        elif c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS:
+        elif c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS and not (assault and c.lower_ == "from"):
             recipient += [a for g in c.children if g.dep_ == "pobj" for a in index.of(g)]
         elif c.dep_ == "prt":
+            # "called on X", parsed with X under the particle or under a preposition on it
+            recipient += [a for g in c.children if g.dep_ == "pobj" for a in index.of(g)]
             for prep in (g for g in c.children if g.dep_ == "prep"):
                 recipient += [a for g in prep.children for a in index.of(g)]
+        if c.dep_ == "prep":
+            # "appealed for help and to the public", the to-phrase parsed as a conjunct of the for-phrase
+            recipient += [a for p in c.children if p.dep_ == "conj" and p.lower_ in _RECIPIENT_PREPS - {"from"}
+                          for g in p.children if g.dep_ == "pobj" for a in index.of(g)]
+    if own and not recipient:
+        return actor, own
     return actor, recipient
+
+
+_OWN = {"its", "their", "his", "her", "our"}
+
+
+# what is fired, thrown or used in an attack (a drone or a ship can also be what is hit)
+_WEAPONS = {
+    "rocket", "missile", "shell", "mortar", "bomb", "grenade", "bullet", "round", "weapon", "munition",
+    "projectile", "artillery", "gas", "explosive", "firearm", "gun", "rifle", "baton", "cannon", "salvo",
+}
 
 
 _SPEECH_VERBS = {"say", "tell", "report", "claim", "announce", "state", "add", "confirm", "write", "note", "insist"}
@@ -197,9 +276,16 @@ def _borrowed_subject(verb: Token, index: MentionIndex) -> list[Actor]:
     return []
 
 
-def _noun_args(noun: Token, event: str, index: MentionIndex) -> tuple[list[Actor], list[Actor]]:
+def _noun_args(
+    noun: Token, event: str, index: MentionIndex, extra: Sequence[Token] = ()
+) -> tuple[list[Actor], list[Actor]]:
     actor: list[Actor] = []
     recipient: list[Actor] = []
+    # the other nouns of a multi-word trigger hold its phrases too ("cessation of operations
+    # against X" with the against-phrase parsed under "cessation")
+    words = [noun, *(t for t in extra if t.pos_ in {"NOUN", "PROPN"})]
+    recipient += [a for t in words[1:] for c in t.children if c.dep_ == "prep" and c.lower_ in {"against", "on", "upon"}
+                  for g in c.children if g.dep_ == "pobj" for a in index.of(g)]
     for c in noun.children:
         if c.dep_ in {"poss", "amod", "compound", "nmod"} and c.i in index.by_token:
             actor.append(index.by_token[c.i])
@@ -213,6 +299,19 @@ def _noun_args(noun: Token, event: str, index: MentionIndex) -> tuple[list[Actor
             actor += [a for g in c.children if g.dep_ == "pobj" for a in index.of(g)]
         elif c.dep_ == "prep" and c.lower_ in _NOUN_RECIPIENT_PREPS:
             recipient += [a for g in c.children if g.dep_ == "pobj" for a in index.of(g)]
+        elif c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in _AIMING_VERBS:
+            # "a car bomb targeting a police convoy", "an attack aimed at the embassy"
+            recipient += [a for g in c.children if g.dep_ == "dobj" for a in index.of(g)]
+            recipient += [a for p in c.children if p.dep_ == "prep" and p.lower_ in {"at", "against", "on"}
+                          for g in p.children if g.dep_ == "pobj" for a in index.of(g)]
+    if not recipient:
+        recipient += _carried_to(noun, event, index)
+    if event in _UNDERGONE_EVENTS and not recipient:
+        recipient += [a for t in words for a in _undergoers(t, index)]
+        if recipient and not actor and noun.dep_ == "pobj" and noun.head.lower_ == "under":
+            # "came under fire from government troops"
+            actor += [a for h in (noun, noun.head.head) for p in h.children if p.dep_ == "prep" and p.lower_ == "from"
+                      for g in p.children for a in index.of(g)]
     at = noun.idx + index.offset
     actor = [a for a in actor if not a.start <= at < a.end]
     if not actor:
@@ -222,6 +321,59 @@ def _noun_args(noun: Token, event: str, index: MentionIndex) -> tuple[list[Actor
     if not actor and not recipient and event in {"ASSAULT", "CONSULT"}:
         actor, recipient = party_in(noun, index)
     return actor, recipient
+
+
+# verbs whose object is what an attack named as their subject hit ("air strikes hit the enclave")
+_HIT_VERBS = {"hit", "kill", "strike", "target", "wound", "injure", "destroy", "damage", "pound", "level"}
+
+
+def _carried_to(noun: Token, event: str, index: MentionIndex) -> list[Actor]:
+    """Whom the verb carrying a nominal event names: 'gave Putin a warning', 'issued an ultimatum
+    to Damascus', 'lodged a complaint with X'; and what an attack that is a verb's subject hit
+    ('a car bomb killed three soldiers')."""
+    verb = noun.head
+    if verb.pos_ != "VERB":
+        return []
+    if noun.dep_ == "nsubj" and event == "ASSAULT" and verb.lemma_.lower() in _HIT_VERBS:
+        return [a for c in verb.children if c.dep_ == "dobj" for a in index.of(c)]
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in _LIGHT_VERBS:
+        return []
+    out = [a for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP" for a in index.of(c)]
+    return out + [a for p in verb.children if p.dep_ in {"prep", "dative"} and p.lower_ in _NOUN_RECIPIENT_PREPS
+                  for g in p.children if g.dep_ == "pobj" for a in index.of(g)]
+
+
+# acts a clause can say its subject undergoes ("is under arrest"; but "is the largest donor" gives)
+_UNDERGONE_EVENTS = {"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "PROTEST"}
+# verbs that say whom a nominal act is aimed at
+_AIMING_VERBS = {"target", "aim", "direct"}
+# verbs whose subject undergoes what their object names ("activists face charges")
+_UNDERGO_VERBS = {"face", "suffer", "undergo", "endure", "risk"}
+_COPULAS = {"be", "remain", "stay", "become", "come", "fall", "go", "live", "find"}
+# "was the target of an attack": the subject of the copula is the one the event is done to
+_VICTIM_NOUNS = {"target", "victim", "subject", "object", "focus"}
+
+
+def _undergoers(noun: Token, index: MentionIndex) -> list[Actor]:
+    """Whoever a nominal event is done to when the clause says so about its subject: 'X is persona
+    non grata', 'X remains under house arrest', 'came under attack', 'X faces arrest', 'X was the
+    target of an attack', 'placed X under curfew'."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _VICTIM_NOUNS:
+        noun, head = head.head, head.head.head  # "the target of sanctions" stands for the sanctions
+    if noun.dep_ == "pobj" and head.lower_ == "under":
+        verb = head.head
+        deps = {"nsubjpass", "dobj"} if verb.lemma_.lower() not in _COPULAS else _SUBJ
+    elif noun.dep_ in {"attr", "acomp"} and head.lemma_.lower() in _COPULAS:
+        verb, deps = head, _SUBJ
+    elif noun.dep_ == "dobj" and head.lemma_.lower() in _UNDERGO_VERBS:
+        verb, deps = head, _SUBJ
+    else:
+        # a predicate noun with its own subject (the copula parsed as its auxiliary)
+        verb, deps = noun, _SUBJ if any(c.dep_ in {"aux", "cop"} for c in noun.children) else set()
+    if verb.pos_ not in {"VERB", "AUX", "NOUN", "PROPN"}:
+        return []
+    return [a for c in verb.children if c.dep_ in deps for a in index.of(c)]
 
 
 # verbs that only carry a nominal event ("launched an attack", "held talks", "imposed sanctions")
@@ -304,6 +456,7 @@ _QUANTITY_NOUNS = {"series", "wave", "number", "spate", "string", "round", "barr
 def _light_verb_subject(noun: Token, index: MentionIndex) -> list[Actor]:
     """The doer of a nominal event carried by a verb ("launched an attack", "detonated a bomb",
     "carried out a series of airstrikes", "funding was provided by X") or of "X was behind the attack"."""
+    noun = _first_conjunct(noun)  # "used batons and tear gas"
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _QUANTITY_NOUNS:
         noun, head = head.head, head.head.head  # "a series of airstrikes" stands for the airstrikes
@@ -311,8 +464,10 @@ def _light_verb_subject(noun: Token, index: MentionIndex) -> list[Actor]:
         head.lemma_.lower() in _LIGHT_VERBS or head.lemma_.lower() not in _NOT_DOERS
     ):
         verb = head
-        if verb.dep_ in {"xcomp", "conj"} and not any(c.dep_ in _SUBJ for c in verb.children):
-            return _borrowed_subject(verb, index)  # "expected to declare a ceasefire"
+        participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"
+        if (verb.dep_ in {"xcomp", "conj"} or participle) and not any(c.dep_ in _SUBJ for c in verb.children):
+            # "expected to declare a ceasefire", "dispersed the crowd, firing tear gas"
+            return _borrowed_subject(verb, index)
     elif noun.dep_ == "nsubjpass" and head.lemma_.lower() in _LIGHT_VERBS:
         # "the funding was provided by X": the by-phrase is the doer
         return [a for c in head.children if c.dep_ == "agent" for g in c.children for a in index.of(g)]
@@ -357,10 +512,20 @@ def find_arguments(
     takes the first one further down the parse (`chain_recipients`).
     """
     if trigger.pos_ in {"NOUN", "PROPN"}:
-        actor, recipient = _noun_args(trigger, event, index)
+        actor, recipient = _noun_args(trigger, event, index, extra)
     else:
-        actor, recipient = _verb_args(trigger, index)
+        # "rockets fired from Gaza": where a shot comes from is not whom it hits
+        actor, recipient = _verb_args(trigger, index, assault=event == "ASSAULT")
+        if event in {"AID", "COOPERATE"}:
+            recipient = _given_to(trigger, index, {"to", "with"}) or recipient
+        elif event in {"MOBILIZE", "RETREAT", "SANCTION"} and actor and any(r.sector in {"MIL", "COP"}
+                                                                             for r in recipient):
+            # "sent 200 troops to Mali", "withdrew peacekeepers from Liberia": the forces are the
+            # actor's own; where they go or leave names the other side
+            recipient = _given_to(trigger, index, {"to", "from", "into", "in"}) or recipient
         passive = trigger.tag_ == "VBN" and not any(c.dep_ in _SUBJ for c in trigger.children)
+        passive = passive and not _perfect(trigger)  # "having released the prisoners" is active
+        passive = passive or _shares_passive(trigger)
         if passive and not recipient and trigger.dep_ == "acl" and trigger.head.pos_ in {"NOUN", "PROPN"}:
             recipient += index.of(trigger.head)  # "opposition supporters arrested in recent weeks"
         elif passive and not recipient and trigger.dep_ == "conj":
@@ -368,7 +533,16 @@ def find_arguments(
             head = trigger.head
             recipient += [a for c in head.children if c.dep_ == "nsubjpass" for a in index.of(c)]
             actor = actor or [a for c in head.children if c.dep_ == "agent" for g in c.children for a in index.of(g)]
-        if not actor and not any(c.dep_ == "nsubjpass" for c in trigger.children) and not (passive and recipient):
+        elif (passive and not recipient and trigger.dep_ in {"pcomp", "advcl"} and _passive_form(trigger)
+              and not any(c.dep_ == "nsubjpass" for c in trigger.children)):
+            # "after being released, X said", "detained but released without being charged",
+            # "Arrested in May, X ...": a passive with no subject of its own is done to the clause's subject
+            recipient += _clause_subject(trigger, index)
+        undergoing = trigger.lemma_.lower() in _UNDERGO_VERBS and event in _UNDERGONE_EVENTS
+        if undergoing:
+            # "nine activists face charges": the subject is charged; whoever charges them is unsaid
+            actor, recipient = [], (actor or _borrowed_subject(trigger, index)) + recipient
+        elif not actor and not any(c.dep_ == "nsubjpass" for c in trigger.children) and not (passive and recipient):
             actor = _borrowed_subject(trigger, index)
         elif not actor and trigger.dep_ == "relcl" and any(c.dep_ == "nsubjpass" for c in trigger.children):
             recipient += index.of(trigger.head)
@@ -381,6 +555,15 @@ def find_arguments(
         # "threatened to attack Israel", "urged to release": the complement's object is the target
         for comp in (c for c in trigger.children if c.dep_ == "xcomp"):
             recipient += _verb_args(comp, index)[1]
+    if not recipient and trigger.pos_ == "VERB" and event in _ADDRESSED_EVENTS:
+        recipient += _purpose_addressee(trigger, index)
+    if not recipient and trigger.pos_ == "VERB":
+        # "called for Britain to stay", "pressed for the army to withdraw": the for-clause's subject
+        recipient += [a for c in trigger.children if c.dep_ in {"advcl", "xcomp", "ccomp"}
+                      and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+                      for g in c.children if g.dep_ == "nsubj" for a in index.of(g)]
+    if not recipient and event == "PROTEST":
+        recipient += _protest_site(trigger, index)
     if chains and not recipient and trigger.pos_ == "VERB":
         # "restored ties with Gondor", "welcomed a resumption of ties with Osgiliath"
         recipient += chain_recipients(trigger, index, skip_preps=chain_skip_preps)
@@ -388,11 +571,115 @@ def find_arguments(
     at = trigger.idx + index.offset
     actor = [a for a in actor if not a.start <= at < a.end]
     recipient = [r for r in recipient if not r.start <= at < r.end]
-    actors = _unique(actor)
+    actors = _unique([a for a in actor if not _copy_of(a, actor)])
+    recipient = [r for r in recipient if not _copy_of(r, actors)]
     taken = {(a.start, a.end) for a in actors}
     return Arguments(
         actor=actors, recipient=tuple(r for r in _unique(recipient) if (r.start, r.end) not in taken)
     )
+
+
+def _given_to(verb: Token, index: MentionIndex, preps: Container[str]) -> list[Actor]:
+    """'sent vehicles and a team of paratroopers to Lebanon', 'shared intelligence with Israel': what
+    is given is not whom it goes to; the first to- or with-phrase under the verb or its object
+    names them (empty when none does)."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects:
+        return []
+    for tok in sorted((t for o in [verb, *objects] for t in (o.children if o is verb else o.subtree)),
+                      key=lambda t: t.i):
+        if tok.dep_ in {"prep", "dative"} and tok.lower_ in preps:
+            found = [a for g in tok.children if g.dep_ == "pobj" for a in index.of(g)]
+            if found:
+                return found
+    return []
+
+
+def _perfect(verb: Token) -> bool:
+    """An active perfect ('having released', 'had detained'): 'have' and no passive auxiliary."""
+    deps = {(c.dep_, c.lemma_.lower()) for c in verb.children}
+    return ("aux", "have") in deps and not any(d == "auxpass" for d, _ in deps)
+
+
+def _copy_of(pronoun: Actor, actors: Sequence[Actor]) -> bool:
+    """True for a pronoun standing for one of `actors` ('NATO is raising its readiness', 'the
+    United States and its partners'): the party is already there."""
+    return pronoun.text.lower() in _GROUP_PRONOUNS and any(
+        a is not pronoun and a.kb_id == pronoun.kb_id and a.name == pronoun.name and a.country == pronoun.country
+        and a.text.lower() not in _GROUP_PRONOUNS
+        for a in actors
+    )
+
+
+def _shares_passive(verb: Token) -> bool:
+    """'they were met by the minister and ordered to disperse': a bare conjoined verb (tagged as a
+    past tense) shares the passive auxiliary of the verb it is conjoined with."""
+    head = verb.head
+    return (
+        verb.dep_ == "conj" and verb.tag_ == "VBD" and head.tag_ == "VBN"
+        and any(c.dep_ == "auxpass" for c in head.children) and any(c.dep_ == "nsubjpass" for c in head.children)
+        and not any(c.dep_ in _SUBJ | {"aux", "auxpass", "dobj", "nsubjpass"} for c in verb.children)
+    )
+
+
+def _passive_form(verb: Token) -> bool:
+    """A participle with a passive auxiliary ('being charged') or none at all ('Arrested in May, ...')."""
+    return any(c.dep_ == "auxpass" for c in verb.children) or not any(c.dep_ == "aux" for c in verb.children)
+
+
+def _clause_subject(verb: Token, index: MentionIndex) -> list[Actor]:
+    """The subject of the clause a subjectless phrase or clause hangs on (through a conjoined verb)."""
+    node = verb.head
+    for _ in range(2):
+        if node.pos_ in {"VERB", "AUX"} or node.head.i == node.i:
+            break
+        node = node.head
+    deps = _SUBJ | {"nsubjpass"}
+    subj = [c for c in node.children if c.dep_ in deps]
+    if not subj and node.dep_ == "conj":
+        subj = [c for c in node.head.children if c.dep_ in deps]
+    return [a for c in subj for a in index.of(c)]
+
+
+# acts said to someone, who may be named by the meeting or trip they are the purpose of
+_ADDRESSED_EVENTS = {"REQUEST", "ACCUSE", "SUPPORT", "AGREE", "REJECT", "THREATEN", "PROTEST", "CONSULT", "CONCEDE"}
+_CONTACT_VERBS = {
+    "meet", "visit", "call", "summon", "contact", "phone", "telephone", "write", "travel", "go", "come", "fly",
+    "approach", "receive", "host", "convene", "gather", "march", "see",
+}
+
+
+def _purpose_addressee(verb: Token, index: MentionIndex) -> list[Actor]:
+    """'met with KTR officials to demand airtime', 'summoned the envoy to protest', 'flew to Paris to
+    ask for help': the one met, summoned or visited is the one the purpose is addressed to."""
+    head = verb.head
+    if verb.dep_ not in {"advcl", "xcomp"} or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return []
+    if head.pos_ != "VERB" or head.lemma_.lower() not in _CONTACT_VERBS:
+        return []
+    return _verb_args(head, index)[1]
+
+
+# sectors of those who sit in a building a protest is held at ("outside the Russian embassy")
+_SITE_SECTORS = {"GOV", "LEG", "JUD", "MIL", "COP", "PTY", "IGO"}
+_SITE_PREPS = {"outside", "at", "near", "before", "in"}
+
+
+def _protest_site(trigger: Token, index: MentionIndex) -> list[Actor]:
+    """'protested outside the Russian embassy', 'rallied in front of parliament', 'gathered at the
+    ministry to protest': a protest held at an office is aimed at whoever holds it."""
+    heads = [trigger]
+    if trigger.dep_ in {"advcl", "xcomp"} and trigger.head.pos_ == "VERB":
+        heads.append(trigger.head)  # the purpose of a gathering
+    found: list[Actor] = []
+    for head in heads:
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in _SITE_PREPS):
+            objs = [g for g in prep.children if g.dep_ == "pobj"]
+            if prep.lower_ == "in":  # "in front of X"
+                objs = [o for f in objs if f.lower_ == "front" for p in f.children if p.lower_ == "of"
+                        for o in p.children if o.dep_ == "pobj"]
+            found += [m for o in objs for m in index.of(o) if m.sector in _SITE_SECTORS]
+    return found
 
 
 _HARM = {"kill", "injure", "wound", "hurt", "damage", "destroy", "maim"}
@@ -409,6 +696,7 @@ def _harmed(trigger: Token, index: MentionIndex) -> list[Actor]:
 def _carrier_recipients(noun: Token, index: MentionIndex) -> list[Actor]:
     """Who a nominal event carried by a verb is aimed at: 'fired tear gas at protesters', 'used
     tear gas to disperse crowds', 'removed protesters, employing tear gas'."""
+    noun = _first_conjunct(noun)
     verb = noun.head
     if noun.dep_ != "dobj" or verb.pos_ != "VERB":
         return []
@@ -420,6 +708,15 @@ def _carrier_recipients(noun: Token, index: MentionIndex) -> list[Actor]:
     if not out and verb.dep_ in {"advcl", "conj"}:
         out += [a for g in verb.head.children if g.dep_ == "dobj" for a in index.of(g)]
     return out
+
+
+def _first_conjunct(noun: Token) -> Token:
+    """'tear gas' in 'used batons, tear gas and rubber bullets' stands where 'batons' stands."""
+    for _ in range(4):
+        if noun.dep_ != "conj" or noun.head.pos_ not in {"NOUN", "PROPN"}:
+            break
+        noun = noun.head
+    return noun
 
 
 def _phrase_objects(node: Token, skip_preps: Container[str] = ()) -> list[Token]:
@@ -462,6 +759,8 @@ def chain_recipients(
         if tok.i not in skip and (found := index.of(tok)):
             return found
     frontier = [verb] + [c for c in verb.children if c.dep_ in {"dobj", "xcomp", "acomp", "advmod"}]
+    # "agreed to lift a ban on British beef": the complement's object holds phrases too
+    frontier += [o for c in verb.children if c.dep_ == "xcomp" for o in c.children if o.dep_ == "dobj"]
     for _ in range(depth):
         objs = sorted((o for h in frontier for o in _phrase_objects(h, skip_preps) if o.i not in skip),
                       key=lambda t: t.i)
@@ -475,102 +774,3 @@ def chain_recipients(
                 if found := index.of(tok):
                     return found
     return []
-
-
-# ---- sizes ---------------------------------------------------------------------------------------
-_NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fifteen": 15,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "hundred": 100,
-    "thousand": 1000,
-    "dozen": 12,
-}
-_KILL = {"kill", "die", "dead", "death", "massacre", "slay", "murder", "execute", "behead", "fatality"}
-_INJURE = {"injure", "wound", "hurt", "injury"}
-_ARREST = {"arrest", "detain", "jail", "imprison", "apprehend", "round", "detention"}
-_CROWD = {
-    "protester",
-    "demonstrator",
-    "people",
-    "marcher",
-    "student",
-    "worker",
-    "supporter",
-    "participant",
-    "activist",
-    "resident",
-}
-
-
-def _number(tok: Token) -> int | None:
-    text = tok.text.replace(",", "").lower()
-    if text.isdigit():
-        return int(text)
-    return _NUMBER_WORDS.get(text)
-
-
-def _count_of(tok: Token) -> int | None:
-    """The count attached to a noun phrase ("25 demonstrators", "25 of the 150", "at least 12")."""
-    if tok.pos_ == "NUM" or tok.like_num:
-        return _number(tok)
-    for c in tok.children:
-        if c.dep_ == "nummod":
-            return _number(c)
-    return None
-
-
-def _participants(tok: Token) -> int | None:
-    """The group size in "25 of the 150 demonstrators" (the 150)."""
-    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
-        for pobj in prep.children:
-            return _count_of(pobj)
-    return None
-
-
-def _patients(verb: Token) -> list[Token]:
-    pats = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
-    if verb.dep_ in {"acl", "amod"}:
-        pats.append(verb.head)
-    return pats
-
-
-def find_size(trigger: Token, event: str, sent: Span | None = None) -> Size:
-    """Killed, injured, arrested and participant counts stated around the trigger's sentence."""
-    killed = injured = arrested = participants = None
-    # Token.sent rescans the document; callers that loop over sentences pass the span in
-    for tok in sent if sent is not None else trigger.sent:
-        lemma = tok.lemma_.lower()
-        targets = _patients(tok) if tok.pos_ == "VERB" else [tok]
-        if lemma in _KILL and killed is None:
-            killed = next((n for t in targets if (n := _count_of(t)) is not None), None)
-        elif lemma in _INJURE and injured is None:
-            injured = next((n for t in targets if (n := _count_of(t)) is not None), None)
-        elif lemma in _ARREST and arrested is None:
-            arrested = next((n for t in targets if (n := _count_of(t)) is not None), None)
-            participants = next((n for t in targets if (n := _participants(t)) is not None), participants)
-    if event == "PROTEST" and participants is None:
-        subj = [c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        participants = next((n for t in subj if (n := _count_of(t)) is not None), None)
-    # a count belongs to the events that produce it, not to every event in the sentence
-    harm = event in {"ASSAULT", "PROTEST"}
-    return Size(
-        killed=killed if harm else None,
-        injured=injured if harm else None,
-        arrested=arrested if event == "COERCE" else None,
-        participants=participants if event in {"PROTEST", "COERCE"} else None,
-    )

@@ -110,6 +110,9 @@ def implicit_actors(
         return actor, recipient
     src_sector, tgt_sector = rule
     country = _domestic(recipient if not actor else actor) or home_country(ctx)
+    if event == "PROTEST" and not actor:
+        # "hundreds protested outside the Russian embassy": the crowd is the country's own people
+        country = home_country(ctx) or country
     if country is None:
         return actor, recipient
     if not actor and src_sector:

@@ -129,7 +129,8 @@ class EventCoder:
         tok = doc[m.head]
         cameo, event, mode = self._intent_recode(tok, m, matches)
         # an attack 'in X' hits X's people; an agreement signed 'in X' is only placed there
-        skip_preps = TIME_PREPS if event == "ASSAULT" else CIRCUMSTANCE_PREPS
+        # (and one fired 'from X' comes from X)
+        skip_preps = TIME_PREPS | {"from"} if event == "ASSAULT" else CIRCUMSTANCE_PREPS
         args = find_arguments(tok, event, index, extra=[doc[i] for i in m.tokens if i != m.head],
                               chain_skip_preps=skip_preps)
         actor, recipient = args.actor, args.recipient
