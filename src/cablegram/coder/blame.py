@@ -17,9 +17,10 @@ if TYPE_CHECKING:
 
     from .arguments import MentionIndex
 
-__all__ = ["Blame", "find_blame", "find_labels", "BLAME_CAMEO", "LABEL_CAMEO"]
+__all__ = ["Blame", "find_blame", "find_labels", "find_allegations", "BLAME_CAMEO", "LABEL_CAMEO", "ALLEGE_CAMEO"]
 
 BLAME_CAMEO = "1123"
+ALLEGE_CAMEO = "112"  # accuse, not specified
 LABEL_CAMEO = "111"  # criticize or denounce
 # what calling someone names them: "warned that the MB was a threat", "said the group is a terrorist organization"
 _CONDEMNING = {"threat", "danger", "menace", "terrorist", "terrorists", "criminal", "criminals", "enemy", "aggressor",
@@ -33,6 +34,16 @@ _CAUSING = {"spark", "start", "provoke", "trigger", "instigate", "cause", "ignit
 _FIGHT_NOUNS = {"fighting", "fight", "clash", "clashes", "violence", "war", "hostility", "hostilities", "battle",
                 "skirmish", "exchange", "firefight", "conflict", "incident", "attack"}
 _SPEECH = {"say", "tell", "claim", "insist", "allege", "report", "add", "state", "accuse", "maintain", "blame"}
+
+
+# verbs that put forward a contested claim: what they carry is alleged, not merely reported
+_ALLEGING = {"claim", "allege", "maintain", "contend", "insist", "assert"}
+# words that make a claim an accusation whoever it names: "the charges were politically motivated"
+_DAMNING = {"motivated", "fabricated", "spurious", "bogus", "trumped", "concocted", "trumped-up"}
+# words that make a contested claim an accusation: "claimed his death was intentional",
+# "claimed there was foreign involvement in the demonstration", "maintained it was illegal"
+_CULPABLE = {"intentional", "deliberate", "deliberately", "intentionally", "involvement", "illegal", "unlawful",
+             "responsible", "fault", "complicity", "complicit", "orchestrated", "masterminded"}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -70,6 +81,12 @@ def _fight_noun(verb: Token) -> Token | None:
             return c
     if verb.dep_ == "acl" and verb.head.lower_ in _FIGHT_NOUNS:
         return verb.head
+    # the parser often hangs "in fighting started by" on the participle: in ← started
+    for c in verb.children:
+        if c.dep_ == "prep" and c.i < verb.i:
+            for noun in c.children:
+                if noun.dep_ == "pobj" and noun.lower_ in _FIGHT_NOUNS and noun.i == verb.i - 1:
+                    return noun
     return None
 
 
@@ -114,3 +131,34 @@ def _condemning(attr: Token) -> bool:
     if attr.lemma_.lower() in _CONDEMNING_HEADS:
         return True
     return attr.lower_ in _CONDEMNING and any(c.lemma_.lower() in _CONDEMNING_HEADS for c in attr.children)
+
+
+def find_allegations(sent: Span, index: MentionIndex, abuses: set[int]) -> list[Blame]:
+    """'claimed that the detainees were being tortured', 'claiming his death was intentional',
+    'says activists were jailed on politically motivated charges': a claim of abuse, of guilt or of
+    a rigged charge is an accusation (ACCUSE 112) from the claimant to whoever it names as doing it.
+    `abuses` are the heads of the sentence's abuse triggers (torture, killings, beatings): claimed
+    by a speaker, they are alleged. The alleged act itself stays coded, as reported."""
+    out = []
+    for verb in sent:
+        lemma = verb.lemma_.lower()
+        if lemma not in _ALLEGING and lemma not in _SPEECH:
+            continue
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            words = {t.lower_ for t in clause.subtree} | {t.lemma_.lower() for t in clause.subtree}
+            inner = [t for t in clause.subtree if t.i in abuses]
+            alleged = lemma in _ALLEGING and (bool(inner) or bool(words & _CULPABLE))
+            if not (alleged or words & _DAMNING):
+                continue
+            speaker = [a for c in verb.children if c.dep_ == "nsubj" for a in index.of(c)]
+            if speaker:
+                accused = [a for t in inner for a in _doers(t, index)]
+                out.append(Blame(head=verb.i, accuser=tuple(speaker), accused=tuple(accused),
+                                 covers=frozenset({verb.i})))
+    return out
+
+
+def _doers(tok: Token, index: MentionIndex) -> list[Actor]:
+    """The named doer of an act: its active subject or its passive agent."""
+    found = [a for c in tok.children if c.dep_ == "nsubj" for a in index.of(c)]
+    return found + [a for c in tok.children if c.dep_ == "agent" for g in c.children for a in index.of(g)]

@@ -265,15 +265,26 @@ _REALIZING = {
     "compel", "oblige", "go", "rush", "try", "attempt", "help", "decide", "vote", "dare", "fail", "refuse",
     # announced intentions are coded as the act, marked planned ("plans to attack", "is set to meet")
     "plan", "intend", "prepare", "schedule", "set", "expect", "threaten", "vow", "pledge", "promise",
+    "lead", "cause", "spur",
 }
+# verbs that make someone do something: their "to" clause happens even where the parser reads it as
+# a purpose ("led some local leaders to complain", "caused the army to withdraw")
+_CAUSING = {"lead", "cause", "spur", "prompt", "force", "compel", "oblige"}
+# nouns whose infinitive is an act decided on, coded as the act ("the decision to expel two diplomats")
+_DECIDING_NOUNS = {"decision"}
 
 
 def realized_infinitive(tok: Token) -> bool | None:
     """For an infinitive trigger ("to VERB"): True when its clause says it happens, False when
     it is only a purpose, ability or plan ("in order to negotiate", "able to deploy",
-    "a decision to order"), None when the trigger is not an infinitive."""
+    "an effort to order"), None when the trigger is not an infinitive. A decision's infinitive is the act
+    decided ("informed us of the decision to close the school")."""
     while tok.dep_ == "conj" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         tok = tok.head  # "to sit at the same table and talk"
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return None
+    if tok.dep_ == "acl" and tok.head.lemma_.lower() in _DECIDING_NOUNS:
+        return True
+    if tok.dep_ == "advcl" and tok.head.lemma_.lower() in _CAUSING and any(c.dep_ == "dobj" for c in tok.head.children):
+        return True
     return tok.dep_ in {"xcomp", "ccomp"} and tok.head.lemma_.lower() in _REALIZING

@@ -18,7 +18,7 @@ from ..records import Actor, DocContext, Event, TextSpan, stable_id
 from . import ontology
 from .advisories import find_advisories
 from .arguments import CIRCUMSTANCE_PREPS, TIME_PREPS, MentionIndex, find_arguments, find_size
-from .blame import BLAME_CAMEO, LABEL_CAMEO, find_blame, find_labels
+from .blame import ALLEGE_CAMEO, BLAME_CAMEO, LABEL_CAMEO, find_allegations, find_blame, find_labels
 from .demands import demand_kind, modal_verb, request_code, speaker, subject_of
 from .eventness import EMBEDDING_VERBS, SPEECH_ACT_EVENTS, non_event, realized_infinitive, weak_alone
 from .factuality import factuality, promised
@@ -92,7 +92,9 @@ class EventCoder:
         self, sent: Span, index: MentionIndex, ctx: DocContext, s_index: int, skip: set[int]
     ) -> list[Event]:
         matches = self._matches(sent)
-        kept, used = self._blames(sent, index, ctx, s_index)
+        kept, used = self._blames(sent, index, ctx, s_index, matches)
+        # what a claim alleges stays coded as reported ("claimed the detainees were tortured")
+        reporting = {i for i, e in kept.items() if e.cameo == ALLEGE_CAMEO}
         for m in matches:
             if m.head in used or m.head in skip:
                 continue
@@ -106,7 +108,7 @@ class EventCoder:
             if event is not None:
                 kept[m.head] = event
         seen: set[str] = ctx.memory.setdefault("coder.kinds", set())
-        kept = _drop_embedded(sent.doc, kept, seen)
+        kept = _drop_embedded(sent.doc, kept, seen, reporting)
         out = [e for i, e in sorted(kept.items()) if not _restates(sent.doc[i], e, kept)]
         seen.update(e.event for e in out)
         return out
@@ -210,13 +212,17 @@ class EventCoder:
         )
 
     def _blames(
-        self, sent: Span, index: MentionIndex, ctx: DocContext, s_index: int
+        self, sent: Span, index: MentionIndex, ctx: DocContext, s_index: int, matches: list[TriggerMatch]
     ) -> tuple[dict[int, Event], set[int]]:
-        """Accusations of having started the fighting, and the tokens they account for."""
+        """Accusations (of having started the fighting, of abuses, by name-calling), and the tokens
+        they account for."""
         out: dict[int, Event] = {}
         covered: set[int] = set()
         blames = [(BLAME_CAMEO, b) for b in find_blame(sent, index)]
         blames += [(LABEL_CAMEO, b) for b in find_labels(sent, index)]
+        abuses = {m.head for m in matches if m.trigger.cameo.startswith(_ABUSE_CAMEO)}
+        blames += [(ALLEGE_CAMEO, b) for b in find_allegations(sent, index, abuses)
+                   if not any(b.head in x.covers for _, x in blames)]
         for cameo, b in blames:
             tok = sent.doc[b.head]
             span = TextSpan(text=tok.text, start=tok.idx + ctx.offset, end=tok.idx + len(tok.text) + ctx.offset)
@@ -248,6 +254,8 @@ class EventCoder:
 
 
 _BLOCKED = {"dobj", "prep", "ccomp", "xcomp"}
+# CAMEO roots of abuses (unconventional violence 18, mass violence 20): claimed, they are alleged
+_ABUSE_CAMEO = ("18", "20")
 
 # the CAMEO code for refusing each kind of cooperation (REJECT and its mode)
 _REFUSAL = {
@@ -280,7 +288,7 @@ _CONTENT_DEPS = {"xcomp", "ccomp", "dobj", "pcomp", "pobj", "prep", "conj"}
 _STOP_DEPS = {"relcl", "acl", "advcl", "appos", "parataxis"}
 
 
-def _drop_embedded(doc: Doc, kept: dict[int, Event], seen: set[str]) -> dict[int, Event]:
+def _drop_embedded(doc: Doc, kept: dict[int, Event], seen: set[str], reporting: set[int]) -> dict[int, Event]:
     """Drop events that are the content of another coded speech act in the sentence ("accused
     Moscow of backing separatists", "called on X to release Y", "demanded the release of Y"), or
     the object of another coded act ("reject the basis for this expulsion"); PLOVER codes the
@@ -290,14 +298,26 @@ def _drop_embedded(doc: Doc, kept: dict[int, Event], seen: set[str]) -> dict[int
     out = dict(kept)
     for i in kept:
         outer = _holder(doc[i], kept)
-        if outer is None:
+        if outer is None or outer in reporting:
             continue
         # what is condemned happened; what is demanded, rejected or praised is only its content
         as_object = doc[i].dep_ == "dobj" and doc[i].head.i == outer and doc[i].pos_ in {"NOUN", "PROPN"}
         if as_object and kept[outer].event == "ACCUSE" and kept[i].event not in seen:
             continue
+        if as_object and _orders(doc[outer], kept[i]) and _holder(doc[outer], kept) is None:
+            out.pop(outer, None)  # "ordered the closure of the school": the closure, by whoever ordered it
+            continue
         del out[i]
     return out
+
+
+# verbs by which an authority carries out what it commands ("ordered the arrest of", "decreed the closure of")
+_COMMANDING = {"order", "decree"}
+
+
+def _orders(verb: Token, inner: Event) -> bool:
+    """True when `verb` commands the material act named by its object noun."""
+    return verb.lemma_.lower() in _COMMANDING and inner.event not in SPEECH_ACT_EVENTS
 
 
 def _advice(tok: Token, actor: tuple[Actor, ...], recipient: tuple[Actor, ...]) -> bool:
