@@ -36,6 +36,8 @@ _PREVENTING_VERBS = {
     "combat", "counter", "forestall", "preclude", "discourage", "instigate", "incite", "resurrect",
     "finance", "fund", "justify", "deflect", "escape", "evade", "survive",
 }
+# verbs that keep someone from an act: "stopped the forces from making offensives"
+_KEEPING_FROM = {"stop", "prevent", "bar", "keep", "ban", "block", "deter", "discourage", "restrain", "dissuade"}
 # frequency adverbs that make a present-tense verb a habit, not an event
 _HABITUAL_ADVERBS = {"frequently", "often", "regularly", "routinely", "usually", "typically", "generally", "always"}
 # determiners that make an event noun generic ("any new fighting", "every attack")
@@ -93,7 +95,49 @@ def non_event(tok: Token) -> str | None:
         return "a person going back, not a return of property"
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.lemma_.lower() in _STATIVE:
         return "a participle describing a standing relation"
+    if _charged_content(tok):
+        return "what someone is charged with ('charges of organizing an illegal rally')"
+    if tok.lemma_.lower() == "insist" and _states_fact(tok):
+        return "an insistence that something is so, not a demand"
+    if tok.lemma_.lower() == "arm" and _bare_passive(tok):
+        return "a state ('the protesters had been armed'), not someone arming them"
     return None
+
+
+def _bare_passive(tok: Token) -> bool:
+    """A passive with no one named as doing it ('had been armed')."""
+    kids = list(tok.children)
+    return tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in kids) and not any(c.dep_ == "agent" for c in kids)
+
+
+# nouns whose of-phrase is an offence alleged, not an event reported
+_CHARGE_NOUNS = {"charge", "accusation", "allegation", "suspicion", "count", "indictment"}
+
+
+def _charged_content(tok: Token) -> bool:
+    """'on charges of holding an illegal rally', 'face charges of organizing protests'."""
+    node = tok
+    for _ in range(4):
+        head = node.head
+        if head.i == node.i or node.dep_ not in {"dobj", "pobj", "pcomp", "prep", "conj"}:
+            return False
+        if node.dep_ == "prep" and node.lower_ in {"of", "for"} and head.lemma_.lower() in _CHARGE_NOUNS:
+            return True
+        node = head
+    return False
+
+
+def _states_fact(verb: Token) -> bool:
+    """'insisting that the base was closed': a finite, non-modal clause states a fact; a demand
+    takes a bare verb or a modal ('insisted that troops withdraw', 'that they must leave')."""
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        kids = list(clause.children)
+        modal = any(c.dep_ == "aux" and c.lower_ in {"should", "must"} for c in kids)
+        tensed = clause.tag_ in {"VBD", "VBZ"} or any(c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBD", "VBZ"}
+                                                      for c in kids)
+        if not modal and (tensed or clause.lemma_.lower() == "be"):
+            return True
+    return False
 
 
 # "the coalition backing Yemen's government", "attacks targeting Westerners": a relation, not an act
@@ -149,8 +193,12 @@ def _under_risk_noun(tok: Token) -> bool:
 
 
 def _prevented(tok: Token) -> bool:
-    """'avoid protests', 'would not instigate any new fighting', 'pose grave threats'."""
+    """'avoid protests', 'would not instigate any new fighting', 'pose grave threats', 'stop all
+    forces from making offensives'."""
     if tok.dep_ in {"dobj", "xcomp"} and tok.head.lemma_.lower() in _PREVENTING_VERBS:
+        return True
+    node = tok.head if tok.dep_ == "dobj" and tok.head.tag_ == "VBG" else tok
+    if node.dep_ in {"pcomp", "pobj"} and node.head.lower_ == "from" and node.head.head.lemma_.lower() in _KEEPING_FROM:
         return True
     return tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in _PREVENTING_VERBS
 
@@ -270,6 +318,8 @@ _REALIZING = {
 # verbs that make someone do something: their "to" clause happens even where the parser reads it as
 # a purpose ("led some local leaders to complain", "caused the army to withdraw")
 _CAUSING = {"lead", "cause", "spur", "prompt", "force", "compel", "oblige"}
+# passives that state a purpose: "is intended to", "is designed to", "is meant to"
+_PURPOSE_PASSIVES = {"intend", "design", "mean", "aim"}
 # nouns whose infinitive is an act decided on, coded as the act ("the decision to expel two diplomats")
 _DECIDING_NOUNS = {"decision"}
 
@@ -283,6 +333,8 @@ def realized_infinitive(tok: Token) -> bool | None:
         tok = tok.head  # "to sit at the same table and talk"
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return None
+    if tok.head.tag_ == "VBN" and tok.head.lemma_.lower() in _PURPOSE_PASSIVES:
+        return False  # "the package is intended to increase readiness": a purpose
     if tok.dep_ == "acl" and tok.head.lemma_.lower() in _DECIDING_NOUNS:
         return True
     if tok.dep_ == "advcl" and tok.head.lemma_.lower() in _CAUSING and any(c.dep_ == "dobj" for c in tok.head.children):

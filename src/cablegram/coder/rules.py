@@ -276,10 +276,10 @@ _PROMISE = {
     "COOPERATE": ("031", "AGREE", None),
     "AID": ("033", "AGREE", None),
     "ASSAULT": ("138", "THREATEN", "violence"),
-    "MOBILIZE": ("138", "THREATEN", "violence"),
     "COERCE": ("130", "THREATEN", "restrict"),
-    "SANCTION": ("1313", "THREATEN", "relations"),
 }
+# an announced deployment, exercise or sanction ("NATO troops will undergo training", "said it would
+# stop tours") is that act, planned; it threatens only when made conditional or a promise of force
 _REFUSING_VERBS = {"refuse", "fail", "decline", "reject"}
 
 
