@@ -300,6 +300,8 @@ def _drop_embedded(doc: Doc, kept: dict[int, Event], seen: set[str], reporting: 
         outer = _holder(doc[i], kept)
         if outer is None or outer in reporting:
             continue
+        if _alleged_hostility(doc[outer], kept[i]):
+            continue
         # what is condemned happened; what is demanded, rejected or praised is only its content
         as_object = doc[i].dep_ == "dobj" and doc[i].head.i == outer and doc[i].pos_ in {"NOUN", "PROPN"}
         if as_object and kept[outer].event == "ACCUSE" and kept[i].event not in seen:
@@ -309,6 +311,13 @@ def _drop_embedded(doc: Doc, kept: dict[int, Event], seen: set[str], reporting: 
             continue
         del out[i]
     return out
+
+
+def _alleged_hostility(verb: Token, inner: Event) -> bool:
+    """'blamed the militias for a rocket attack', 'accused Russia of amassing troops': the hostile act
+    someone is accused of is news in itself and is coded (as reported) beside the accusation; what
+    else is alleged ('accused Moscow of backing separatists') is only the accusation's content."""
+    return verb.lemma_.lower() in {"accuse", "blame"} and inner.quad >= 4 and inner.event not in SPEECH_ACT_EVENTS
 
 
 # verbs by which an authority carries out what it commands ("ordered the arrest of", "decreed the closure of")
