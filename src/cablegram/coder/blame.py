@@ -39,7 +39,7 @@ _SPEECH = {"say", "tell", "claim", "insist", "allege", "report", "add", "state",
 # verbs that put forward a contested claim: what they carry is alleged, not merely reported
 _ALLEGING = {"claim", "allege", "maintain", "contend", "insist", "assert"}
 # words that make a claim an accusation whoever it names: "the charges were politically motivated"
-_DAMNING = {"motivated", "fabricated", "spurious", "bogus", "trumped", "concocted", "trumped-up"}
+_DAMNING = {"motivated", "fabricated", "spurious", "bogus", "trumped", "concocted", "trumped-up", "fault"}
 # words that make a contested claim an accusation: "claimed his death was intentional",
 # "claimed there was foreign involvement in the demonstration", "maintained it was illegal"
 _CULPABLE = {"intentional", "deliberate", "deliberately", "intentionally", "involvement", "illegal", "unlawful",
@@ -114,7 +114,7 @@ def find_labels(sent: Span, index: MentionIndex) -> list[Blame]:
     for verb in sent:
         if verb.lemma_.lower() not in _LABELLING:
             continue
-        for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.lemma_.lower() == "be"):
+        for clause in (c for c in _content_clauses(verb) if c.lemma_.lower() == "be"):
             attr = next((c for c in clause.children if c.dep_ == "attr"), None)
             if attr is None or not _condemning(attr):
                 continue
@@ -123,6 +123,17 @@ def find_labels(sent: Span, index: MentionIndex) -> list[Blame]:
             if named and speaker:
                 out.append(Blame(head=verb.i, accuser=tuple(speaker), accused=tuple(named),
                                  covers=frozenset({verb.i, attr.i})))
+    return out
+
+
+def _content_clauses(verb: Token) -> list[Token]:
+    """What a speech verb says: its clausal complement, or a that-clause the parser hung on the noun
+    of one of its phrases ('warned in press interviews that the MB was a threat')."""
+    out = [c for c in verb.children if c.dep_ == "ccomp"]
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        for noun in (g for g in prep.children if g.dep_ == "pobj"):
+            out += [a for a in noun.children if a.dep_ in {"acl", "relcl"}
+                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in a.children)]
     return out
 
 
@@ -145,14 +156,16 @@ def find_allegations(sent: Span, index: MentionIndex, abuses: set[int]) -> list[
         if lemma not in _ALLEGING and lemma not in _SPEECH:
             continue
         for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            if any(t.dep_ == "neg" for t in clause.subtree):
+                continue  # "said the charges were not politically motivated": a denial
             words = {t.lower_ for t in clause.subtree} | {t.lemma_.lower() for t in clause.subtree}
             inner = [t for t in clause.subtree if t.i in abuses]
             alleged = lemma in _ALLEGING and (bool(inner) or bool(words & _CULPABLE))
             if not (alleged or words & _DAMNING):
                 continue
-            speaker = [a for c in verb.children if c.dep_ == "nsubj" for a in index.of(c)]
+            speaker = _sayer(verb, index)
             if speaker:
-                accused = [a for t in inner for a in _doers(t, index)]
+                accused = [a for t in inner for a in _doers(t, index)] or _faulted(clause, index)
                 out.append(Blame(head=verb.i, accuser=tuple(speaker), accused=tuple(accused),
                                  covers=frozenset({verb.i})))
     return out
@@ -162,3 +175,21 @@ def _doers(tok: Token, index: MentionIndex) -> list[Actor]:
     """The named doer of an act: its active subject or its passive agent."""
     found = [a for c in tok.children if c.dep_ == "nsubj" for a in index.of(c)]
     return found + [a for c in tok.children if c.dep_ == "agent" for g in c.children for a in index.of(g)]
+
+
+def _sayer(verb: Token, index: MentionIndex) -> list[Actor]:
+    """The subject of a speech verb; for a participle on a statement ('issued an announcement
+    stating that ...'), the subject of the verb that issued it."""
+    node = verb
+    for _ in range(5):
+        found = [a for c in node.children if c.dep_ == "nsubj" for a in index.of(c)]
+        if found or node.dep_ not in {"acl", "advcl", "pobj", "prep", "dobj"} or node.head.i == node.i:
+            return found
+        node = node.head
+    return []
+
+
+def _faulted(clause: Token, index: MentionIndex) -> list[Actor]:
+    """'will be the fault of Zelaya': the one whose fault it is."""
+    return [a for t in clause.subtree if t.lower_ == "fault" for p in t.children if p.lower_ == "of"
+            for g in p.children for a in index.of(g)]

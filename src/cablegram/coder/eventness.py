@@ -318,10 +318,24 @@ _REALIZING = {
 # verbs that make someone do something: their "to" clause happens even where the parser reads it as
 # a purpose ("led some local leaders to complain", "caused the army to withdraw")
 _CAUSING = {"lead", "cause", "spur", "prompt", "force", "compel", "oblige"}
+# verbs of getting in touch, and the speech acts done by doing so: "called the minister to thank him"
+_CONTACTING = {"contact", "call", "phone", "telephone", "write", "summon", "visit", "approach", "meet"}
+_SAYING = {"ask", "urge", "request", "appeal", "press", "thank", "protest", "complain", "demand", "condemn",
+           "praise", "congratulate", "apologize", "apologise", "warn", "deliver", "convey", "express"}
 # passives that state a purpose: "is intended to", "is designed to", "is meant to"
 _PURPOSE_PASSIVES = {"intend", "design", "mean", "aim"}
 # nouns whose infinitive is an act decided on, coded as the act ("the decision to expel two diplomats")
 _DECIDING_NOUNS = {"decision"}
+
+
+def _contact_purpose(tok: Token) -> bool:
+    """A speech act named as the purpose of getting in touch is done by it ("called the minister to
+    thank him", "contacted the Ambassador to express concern and to ask that ...")."""
+    anchor = tok
+    while anchor.dep_ == "conj" and anchor.head.i != anchor.i:
+        anchor = anchor.head
+    return anchor.dep_ in {"advcl", "xcomp"} and anchor.head.lemma_.lower() in _CONTACTING and (
+        tok.lemma_.lower() in _SAYING)
 
 
 def realized_infinitive(tok: Token) -> bool | None:
@@ -333,6 +347,8 @@ def realized_infinitive(tok: Token) -> bool | None:
         tok = tok.head  # "to sit at the same table and talk"
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return None
+    if _contact_purpose(tok):
+        return True  # "contacted the Ambassador to ask that", "summoned the envoy to protest"
     if tok.head.tag_ == "VBN" and tok.head.lemma_.lower() in _PURPOSE_PASSIVES:
         return False  # "the package is intended to increase readiness": a purpose
     if tok.dep_ == "acl" and tok.head.lemma_.lower() in _DECIDING_NOUNS:
