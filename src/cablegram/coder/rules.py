@@ -19,7 +19,7 @@ from . import ontology
 from .advisories import find_advisories
 from .arguments import CIRCUMSTANCE_PREPS, TIME_PREPS, MentionIndex, find_arguments, find_size
 from .blame import ALLEGE_CAMEO, BLAME_CAMEO, LABEL_CAMEO, find_allegations, find_blame, find_labels
-from .demands import demand_kind, modal_verb, request_code, speaker, subject_of
+from .demands import bare_demands, demand_kind, modal_verb, request_code, speaker, subject_of
 from .eventness import EMBEDDING_VERBS, SPEECH_ACT_EVENTS, non_event, realized_infinitive, weak_alone
 from .factuality import factuality, promised
 from .implicit import first_person, implicit_actors, note_countries
@@ -107,6 +107,8 @@ class EventCoder:
             event = self._event(sent, m, matches, index, ctx, s_index)
             if event is not None:
                 kept[m.head] = event
+        for verb, kind in bare_demands(sent, index, used | skip | set(kept)):
+            kept[verb.i] = self._demand(sent, verb, kind, index, ctx, s_index)
         seen: set[str] = ctx.memory.setdefault("coder.kinds", set())
         kept = _drop_embedded(sent.doc, kept, seen, reporting)
         out = [e for i, e in sorted(kept.items()) if not _restates(sent.doc[i], e, kept)]
@@ -210,6 +212,19 @@ class EventCoder:
             size=find_size(tok, event, sent),
             confidence=confidence,
         )
+
+    def _demand(self, sent: Span, verb: Token, kind: str, index: MentionIndex, ctx: DocContext,
+                s_index: int) -> Event:
+        """A modal demand with no event word: an appeal (020) or demand (100) to the verb's subject."""
+        cameo = request_code(kind, "", "")
+        span = TextSpan(text=verb.text, start=verb.idx + ctx.offset, end=verb.idx + len(verb.text) + ctx.offset)
+        fact = replace(factuality(verb, sent), value="asserted")
+        actor = tuple(speaker(verb, index))
+        # "X should be treated humanely": X is who the demand is for, not who is asked to act
+        passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+        recipient = () if passive else tuple(subject_of(verb, index))
+        return self._make(sent, verb, span, (cameo, "REQUEST", None), actor, recipient, fact, ctx, s_index,
+                          confidence=_confidence(actor, recipient, None))
 
     def _blames(
         self, sent: Span, index: MentionIndex, ctx: DocContext, s_index: int, matches: list[TriggerMatch]
