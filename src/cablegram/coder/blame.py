@@ -63,7 +63,7 @@ def find_blame(sent: Span, index: MentionIndex) -> list[Blame]:
         lemma = tok.lemma_.lower()
         if lemma in _FIRST_ACTS and any(c.dep_ == "advmod" and c.lower_ == "first" for c in tok.children):
             accused = [a for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"} for a in index.of(c)]
-            out.append(_blame(tok, accused, index, covers={tok.i}))
+            out.append(_blame(tok, accused or _left_subject(tok, index), index, covers={tok.i}))
         elif lemma in _CAUSING and tok.tag_ == "VBN":
             fight = _fight_noun(tok)
             if fight is None:
@@ -72,6 +72,16 @@ def find_blame(sent: Span, index: MentionIndex) -> list[Blame]:
             if accused:
                 out.append(_blame(tok, accused, index, covers={fight.i, tok.i}))
     return [b for b in out if b.accused]
+
+
+def _left_subject(verb: Token, index: MentionIndex) -> list[Actor]:
+    """A subject the parser attached elsewhere ('told VOA the Thais had fired first', where 'the
+    Thais' hangs on 'VOA'): the mention just before the verb's auxiliaries."""
+    first = min([c.i for c in verb.children if c.dep_ in {"aux", "auxpass"} and c.i < verb.i], default=verb.i)
+    if first == 0:
+        return []
+    before = verb.doc[first - 1]
+    return index.of(before) if before.pos_ in {"PROPN", "NOUN", "PRON"} else []
 
 
 def _fight_noun(verb: Token) -> Token | None:

@@ -84,7 +84,8 @@ def non_event(tok: Token) -> str | None:
     if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"nsubj", "nsubjpass", "dobj"} and _habitual(tok.head):
         return "the subject or object of a habit or trend ('continue to conduct attacks')"
     if tok.dep_ == "attr" and tok.head.lemma_.lower() == "be" and any(
-        c.dep_ == "nsubj" and c.lower_ in _POINTING for c in tok.head.children
+        c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in _POINTING
+        for c in [*tok.head.children, *(tok.head.head.children if tok.head.dep_ == "xcomp" else ())]
     ):
         return "a description ('these were supposed to be high-level talks')"
     if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _DESCRIBING:
@@ -95,6 +96,10 @@ def non_event(tok: Token) -> str | None:
         return "a person going back, not a return of property"
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.lemma_.lower() in _STATIVE:
         return "a participle describing a standing relation"
+    if tok.lemma_.lower() in _CUSTODY and tok.tag_ == "VBN" and any(
+        c.dep_ == "advmod" and c.lower_ in {"currently", "still"} for c in tok.children
+    ):
+        return "a standing state of custody ('are currently held in prisons')"
     if _charged_content(tok):
         return "what someone is charged with ('charges of organizing an illegal rally')"
     if tok.lemma_.lower() == "insist" and _states_fact(tok):
@@ -110,6 +115,7 @@ def _bare_passive(tok: Token) -> bool:
     return tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in kids) and not any(c.dep_ == "agent" for c in kids)
 
 
+_CUSTODY = {"hold", "detain", "imprison", "jail", "keep", "incarcerate"}
 # nouns whose of-phrase is an offence alleged, not an event reported
 _CHARGE_NOUNS = {"charge", "accusation", "allegation", "suspicion", "count", "indictment"}
 
@@ -227,14 +233,20 @@ _MATERIAL_PRESENT_HABITS = {
     "bomb", "raid", "fight", "abduct", "recruit", "train", "sell", "buy", "export", "import",
 }
 _TEMPORAL_PREPS_DEF = {"during", "after", "since", "before", "following", "throughout", "amid", "until"}
+_TIME_UNITS = {"day", "week", "month", "year", "decade", "hour"}
 _ACCIDENT_VERBS = {"crash", "collapse", "capsize", "sink", "derail", "overturn", "flood"}
 _CONCERN_ADJS = {"concerned", "worried", "alarmed", "anxious", "nervous", "troubled", "fearful", "wary"}
 
 
 def _circumstance(tok: Token) -> bool:
-    """'during the war', 'since the Gulf War', 'after the attack': an event used to date
-    another; the sentence does not report it."""
-    if tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ != "pobj" or tok.head.lower_ not in _TEMPORAL_PREPS_DEF:
+    """'during the war', 'since the Gulf War', 'after the attack', 'after 19 months of negotiations':
+    an event used to date another; the sentence does not report it."""
+    if tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ != "pobj":
+        return False
+    if tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _TIME_UNITS:
+        span = tok.head.head
+        return span.dep_ == "pobj" and span.head.lower_ in _TEMPORAL_PREPS_DEF
+    if tok.head.lower_ not in _TEMPORAL_PREPS_DEF:
         return False
     if _named_or_dated(tok):
         return False
@@ -245,7 +257,7 @@ def _circumstance(tok: Token) -> bool:
 def _named_or_dated(noun: Token) -> bool:
     """A dated or named event is reported in its own right ("since the March 1-2 clampdown",
     "during the NATO exercise"), not merely referred back to."""
-    return any(t.ent_type_ == "DATE" or (t.pos_ == "PROPN" and t.dep_ == "compound")
+    return any(t.ent_type_ == "DATE" or (t.pos_ == "PROPN" and t.dep_ == "compound" and t.ent_type_ != "NORP")
                for c in noun.lefts for t in c.subtree)
 
 
