@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
     from .arguments import MentionIndex
 
-__all__ = ["bare_demands", "demand_kind", "modal_verb", "request_code", "speaker", "subject_of"]
+__all__ = ["bare_demands", "stipulation", "demand_kind", "modal_verb", "request_code", "speaker", "subject_of"]
 
 _APPEAL_MODALS = {"should", "ought"}
 _DEMAND_MODALS = {"must"}
@@ -98,6 +98,23 @@ def bare_demands(tokens: Iterable[Token], index: MentionIndex, taken: set[int]) 
         if asked and all(a.sector not in _ADVISED for a in asked):
             out.append((verb, kind))
     return out
+
+
+# words that make a clause the terms of an acceptance: "accepted the conditions, provided that the
+# army ceases operations", "agreed on condition that the troops withdraw"
+_PROVISOS = {"provided", "providing"}
+
+
+def stipulation(verb: Token) -> Token | None:
+    """The verb of the main clause when `verb` heads the terms it sets ("accepted ..., provided that
+    the army ceases operations": the army is asked to cease); else None."""
+    head = verb.head
+    if verb.dep_ in {"pcomp", "advcl", "ccomp"} and head.lower_ in _PROVISOS and head.head.i != head.i:
+        return head.head
+    if verb.dep_ in {"acl", "ccomp"} and head.lemma_.lower() == "condition" and head.dep_ == "pobj":
+        prep = head.head
+        return prep.head if prep.lower_ == "on" else None
+    return None
 
 
 def speaker(verb: Token, index: MentionIndex) -> list[Actor]:

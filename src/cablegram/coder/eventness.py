@@ -241,7 +241,9 @@ _CONCERN_ADJS = {"concerned", "worried", "alarmed", "anxious", "nervous", "troub
 def _circumstance(tok: Token) -> bool:
     """'during the war', 'since the Gulf War', 'after the attack', 'after 19 months of negotiations':
     an event used to date another; the sentence does not report it."""
-    if tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ != "pobj":
+    # "following the missile launches" with 'following' parsed as a verb holding an object
+    after = tok.dep_ == "dobj" and tok.head.lower_ == "following" and tok.head.dep_ == "prep"
+    if tok.pos_ not in {"NOUN", "PROPN"} or (tok.dep_ != "pobj" and not after):
         return False
     if tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _TIME_UNITS:
         span = tok.head.head

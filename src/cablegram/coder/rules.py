@@ -19,7 +19,7 @@ from . import ontology
 from .advisories import find_advisories
 from .arguments import CIRCUMSTANCE_PREPS, TIME_PREPS, MentionIndex, find_arguments, find_size
 from .blame import ALLEGE_CAMEO, BLAME_CAMEO, LABEL_CAMEO, find_allegations, find_blame, find_labels
-from .demands import bare_demands, demand_kind, modal_verb, request_code, speaker, subject_of
+from .demands import bare_demands, demand_kind, modal_verb, request_code, speaker, stipulation, subject_of
 from .eventness import EMBEDDING_VERBS, SPEECH_ACT_EVENTS, non_event, realized_infinitive, weak_alone
 from .factuality import factuality, promised
 from .implicit import first_person, implicit_actors, note_countries
@@ -95,8 +95,9 @@ class EventCoder:
         kept, used = self._blames(sent, index, ctx, s_index, matches)
         # what a claim alleges stays coded as reported ("claimed the detainees were tortured")
         reporting = {i for i, e in kept.items() if e.cameo == ALLEGE_CAMEO}
+        heads = {m.head for m in matches}
         for m in matches:
-            if m.head in used or m.head in skip:
+            if m.head in used or m.head in skip or _commands_another(sent.doc[m.head], m, heads):
                 continue
             used.update(m.tokens)
             if m.trigger.cameo == BLOCK:
@@ -155,7 +156,13 @@ class EventCoder:
             return None
         verb = modal_verb(tok)
         kind = demand_kind(verb) if event not in SPEECH_ACT_EVENTS else None
-        if kind is not None:
+        terms = stipulation(verb) if event not in SPEECH_ACT_EVENTS else None
+        if terms is not None:
+            # "accepted the conditions, provided that the army ceases operations": a demand on the army
+            cameo, event, mode = request_code("demand", event, cameo), "REQUEST", None
+            actor, recipient = tuple(subject_of(terms, index)), tuple(subject_of(verb, index)) or actor
+            fact = replace(fact, value="asserted")
+        elif kind is not None:
             # "X must withdraw": a demand from whoever says it to X, not a withdrawal
             cameo, event, mode = request_code(kind, event, cameo), "REQUEST", None
             actor, recipient = tuple(speaker(verb, index)), tuple(subject_of(verb, index)) or actor
@@ -337,6 +344,13 @@ def _alleged_hostility(verb: Token, inner: Event) -> bool:
 
 # verbs by which an authority carries out what it commands ("ordered the arrest of", "decreed the closure of")
 _COMMANDING = {"order", "decree"}
+
+
+def _commands_another(verb: Token, m: TriggerMatch, heads: set[int]) -> bool:
+    """'ordered his troops to cease hostilities': the act commanded is coded, not a deployment."""
+    if m.trigger.event != "MOBILIZE" or verb.lemma_.lower() not in _COMMANDING:
+        return False
+    return any(c.dep_ == "xcomp" and c.i in heads for c in verb.children)
 
 
 def _orders(verb: Token, inner: Event) -> bool:
