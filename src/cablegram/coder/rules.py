@@ -323,6 +323,8 @@ def _drop_embedded(doc: Doc, kept: dict[int, Event], seen: set[str], reporting: 
         if outer is None or outer in reporting:
             continue
         if _alleged_hostility(doc[outer], kept[i]):
+            if kept[outer].recipient:  # "blamed the militias for an attack": the militias attacked
+                out[i] = replace(kept[i], actor=kept[outer].recipient, factuality="reported")
             continue
         # what is condemned happened; what is demanded, rejected or praised is only its content
         as_object = doc[i].dep_ == "dobj" and doc[i].head.i == outer and doc[i].pos_ in {"NOUN", "PROPN"}
@@ -350,7 +352,11 @@ def _commands_another(verb: Token, m: TriggerMatch, heads: set[int]) -> bool:
     """'ordered his troops to cease hostilities': the act commanded is coded, not a deployment."""
     if m.trigger.event != "MOBILIZE" or verb.lemma_.lower() not in _COMMANDING:
         return False
-    return any(c.dep_ == "xcomp" and c.i in heads for c in verb.children)
+    return any(c.dep_ == "xcomp" and (c.i in heads or c.lemma_.lower() in _STAND_DOWN) for c in verb.children)
+
+
+# what forces are ordered to stop doing or to leave
+_STAND_DOWN = {"withdraw", "cease", "stop", "halt", "leave", "retreat", "pull", "return", "disarm", "stand", "refrain"}
 
 
 def _orders(verb: Token, inner: Event) -> bool:
