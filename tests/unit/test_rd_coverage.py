@@ -159,3 +159,14 @@ def test_yielding_ground_is_a_retreat(pipeline):
 
 def test_reaffirming_a_commitment_is_a_promise(pipeline):
     assert _kinds(pipeline, "Japan reaffirmed its commitment to the alliance.") == [("AGREE", "030")]
+
+
+def test_calling_an_official_is_a_phone_call_and_a_date_is_no_call_on(pipeline):
+    consult = _one(pipeline, "The foreign minister called the ambassador on Monday.", "CONSULT")
+    assert consult.cameo == "041" and [e.event for e in _events(pipeline, "The foreign minister called the "
+                                                                  "ambassador on Monday.")] == ["CONSULT"]
+
+
+def test_imposing_asset_freezes_is_a_sanction(pipeline):
+    sanction = _one(pipeline, "Treasury imposed asset freezes on five banks.", "SANCTION")
+    assert sanction.cameo == "163" and _texts(sanction.recipient) == ["banks"]

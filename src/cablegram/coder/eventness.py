@@ -316,7 +316,8 @@ def _weak_alone(tok: Token, event: str) -> bool:
     if tok.dep_ in {"acl", "relcl"} and tok.head.pos_ in {"NOUN", "PROPN"} and tok.tag_ in {"VB", "VBG"}:
         return True
     head = tok.head
-    return tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ == "dobj" and any(
+    # "to investigate today's demonstrations": a dated event is reported in its own right
+    return tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ == "dobj" and not _named_or_dated(tok) and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in head.children
     )
 

@@ -395,7 +395,8 @@ def _holder(tok: Token, kept: dict[int, Event]) -> int | None:
             continue
         if path[-1] == "conj":
             return None  # "arrested and charged": two events side by side
-        speech = outer.event in SPEECH_ACT_EVENTS or node.lemma_.lower() in EMBEDDING_VERBS
+        # a phone call embeds nothing ("called the Ambassador", not "called for")
+        speech = outer.event in SPEECH_ACT_EVENTS or (node.lemma_.lower() in EMBEDDING_VERBS and outer.event != "CONSULT")
         if speech or path == ["dobj"]:
             return node.i
         return None
