@@ -170,3 +170,17 @@ def test_calling_an_official_is_a_phone_call_and_a_date_is_no_call_on(pipeline):
 def test_imposing_asset_freezes_is_a_sanction(pipeline):
     sanction = _one(pipeline, "Treasury imposed asset freezes on five banks.", "SANCTION")
     assert sanction.cameo == "163" and _texts(sanction.recipient) == ["banks"]
+
+
+def test_a_deployment_announced_on_a_condition_is_a_threat(pipeline):
+    text = "The president said she will order the army into the streets unless the protesters stop blocking roads."
+    assert "THREATEN" in {e.event for e in _events(pipeline, text)}
+
+
+def test_giving_in_to_demands_is_a_concession_not_a_demand(pipeline):
+    text = "The government gave in to the strikers' demands."
+    assert [e.event for e in _events(pipeline, text)] == ["CONCEDE"]
+
+
+def test_calling_off_a_protest_is_a_concession(pipeline):
+    assert [e.event for e in _events(pipeline, "The opposition party called off the protests.")] == ["CONCEDE"]

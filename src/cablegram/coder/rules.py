@@ -171,8 +171,8 @@ class EventCoder:
             # "will not lift the ban", "failed to reach a deal": refusing to cooperate is a REJECT
             cameo, event, mode = _REFUSAL[event]
             fact = replace(fact, value="asserted")
-        elif promised(tok) and event != "AGREE" and event in _PROMISE:
-            cameo, event, mode = _PROMISE[event]
+        elif promised(tok) and (event in _PROMISE or (event in _CONDITIONAL_THREATS and _conditioned(tok))):
+            cameo, event, mode = _PROMISE.get(event) or _CONDITIONAL_THREATS[event]
             fact = replace(fact, value="asserted")
         span = _trigger_span(doc, m, ctx.offset)
         passive = tok.tag_ == "VBN" and not any(c.dep_ in {"nsubj", "agent"} for c in tok.children)
@@ -301,7 +301,20 @@ _PROMISE = {
     "COERCE": ("130", "THREATEN", "restrict"),
 }
 # an announced deployment, exercise or sanction ("NATO troops will undergo training", "said it would
-# stop tours") is that act, planned; it threatens only when made conditional or a promise of force
+# stop tours") is that act, planned; it threatens when made conditional ("will order the military to
+# end the protests unless ...")
+_CONDITIONAL_THREATS = {
+    "MOBILIZE": ("138", "THREATEN", "violence"),
+    "SANCTION": ("1313", "THREATEN", "relations"),
+}
+
+
+def _conditioned(tok: Token) -> bool:
+    """True when a conditional clause hangs on the trigger ("... unless the protesters stop")."""
+    return tok.pos_ == "VERB" and any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
+        for c in tok.children
+    )
 _REFUSING_VERBS = {"refuse", "fail", "decline", "reject"}
 
 
@@ -397,7 +410,9 @@ def _holder(tok: Token, kept: dict[int, Event]) -> int | None:
             return None  # "arrested and charged": two events side by side
         # a phone call embeds nothing ("called the Ambassador", not "called for")
         speech = outer.event in SPEECH_ACT_EVENTS or (node.lemma_.lower() in EMBEDDING_VERBS and outer.event != "CONSULT")
-        if speech or path == ["dobj"]:
+        # "gave in to the strikers' demands": what is conceded is the concession's content
+        conceded = outer.event == "CONCEDE" and path == ["pobj", "prep"]
+        if speech or path == ["dobj"] or conceded:
             return node.i
         return None
     return None
