@@ -184,3 +184,8 @@ def test_giving_in_to_demands_is_a_concession_not_a_demand(pipeline):
 
 def test_calling_off_a_protest_is_a_concession(pipeline):
     assert [e.event for e in _events(pipeline, "The opposition party called off the protests.")] == ["CONCEDE"]
+
+
+def test_the_reason_for_a_sanction_is_not_reported_as_an_event(pipeline):
+    text = "Washington sanctioned four generals over the army's crackdown on protesters."
+    assert [e.event for e in _events(pipeline, text)] == ["SANCTION"]

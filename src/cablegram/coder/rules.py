@@ -143,6 +143,8 @@ class EventCoder:
                 return None
         if event == "CONSULT" and not actor and cameo.startswith(("042", "043")):
             return None  # a trip by no one named is not a visit between political actors
+        if event == "CONSULT" and not actor and recipient and not any(r.country or r.sector for r in recipient):
+            return None  # "after meeting first at a private residence": a gathering of no one named
         if realized_infinitive(tok) is False and not _intent_head(tok, matches):
             return None  # a purpose or an ability, not an event ("to negotiate", "able to deploy")
         if event == "MOBILIZE" and not actor and recipient and all(r.sector in {"MIL", "COP"} for r in recipient):
@@ -397,12 +399,14 @@ def _intent_head(tok: Token, matches: list[TriggerMatch]) -> bool:
 
 def _holder(tok: Token, kept: dict[int, Event]) -> int | None:
     """The coded trigger above `tok` that holds it as content or object, if any."""
-    node, path = tok, []
+    node, path, preps = tok, [], set()
     for _ in range(4):
         if node.dep_ in _STOP_DEPS or node.head.i == node.i:
             return None
         path.append(node.dep_)
         node = node.head
+        if node.dep_ == "prep":
+            preps.add(node.lower_)
         outer = kept.get(node.i)
         if outer is None:
             continue
@@ -412,7 +416,9 @@ def _holder(tok: Token, kept: dict[int, Event]) -> int | None:
         speech = outer.event in SPEECH_ACT_EVENTS or (node.lemma_.lower() in EMBEDDING_VERBS and outer.event != "CONSULT")
         # "gave in to the strikers' demands": what is conceded is the concession's content
         conceded = outer.event == "CONCEDE" and path == ["pobj", "prep"]
-        if speech or path == ["dobj"] or conceded:
+        # "sanctioned officials over the crackdown", "sanctions on firms for selling oil": the reason
+        reason = outer.event == "SANCTION" and bool(preps & {"for", "over"})
+        if speech or path == ["dobj"] or conceded or reason:
             return node.i
         return None
     return None
