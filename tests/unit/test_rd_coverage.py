@@ -189,3 +189,20 @@ def test_calling_off_a_protest_is_a_concession(pipeline):
 def test_the_reason_for_a_sanction_is_not_reported_as_an_event(pipeline):
     text = "Washington sanctioned four generals over the army's crackdown on protesters."
     assert [e.event for e in _events(pipeline, text)] == ["SANCTION"]
+
+
+def test_an_accusation_named_by_its_denial_was_made_by_its_owner(pipeline):
+    text = "Moscow rejected the Ukrainian accusation that Russian troops shelled the plant."
+    accuse = _one(pipeline, text, "ACCUSE")
+    assert [a.country for a in accuse.actor] == ["UKR"]
+    assert _kinds(pipeline, "The ministry dismissed the accusations as baseless.") == []
+
+
+def test_evidence_of_involvement_is_an_accusation(pipeline):
+    text = "The minister told the envoy that they had evidence of Syrian involvement in the bombing."
+    assert "ACCUSE" in {e.event for e in _events(pipeline, text)}
+
+
+def test_seeking_an_action_is_a_request_but_seeking_treatment_is_not(pipeline):
+    assert "REQUEST" in {e.event for e in _events(pipeline, "Japan sought urgent action by the Security Council.")}
+    assert _kinds(pipeline, "Hundreds of villagers sought medical treatment.") == []

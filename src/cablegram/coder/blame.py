@@ -45,6 +45,8 @@ _DAMNING = {"motivated", "fabricated", "spurious", "bogus", "trumped", "concocte
 _CULPABLE = {"intentional", "deliberate", "deliberately", "intentionally", "involvement", "illegal", "unlawful",
              "responsible", "fault", "complicity", "complicit", "orchestrated", "masterminded"}
 
+_EVIDENCE = {"evidence", "proof", "proves", "prove", "showed", "shows"}
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Blame:
@@ -163,7 +165,7 @@ def find_allegations(sent: Span, index: MentionIndex, abuses: set[int]) -> list[
     out = []
     for verb in sent:
         lemma = verb.lemma_.lower()
-        if lemma not in _ALLEGING and lemma not in _SPEECH:
+        if lemma not in _ALLEGING and lemma not in _SPEECH and lemma != "inform":
             continue
         for clause in (c for c in verb.children if c.dep_ == "ccomp"):
             if any(t.dep_ == "neg" for t in clause.subtree):
@@ -171,6 +173,8 @@ def find_allegations(sent: Span, index: MentionIndex, abuses: set[int]) -> list[
             words = {t.lower_ for t in clause.subtree} | {t.lemma_.lower() for t in clause.subtree}
             inner = [t for t in clause.subtree if t.i in abuses]
             alleged = lemma in _ALLEGING and (bool(inner) or bool(words & _CULPABLE))
+            # "informed us they had evidence of Sudanese involvement in the attack"
+            alleged = alleged or bool(words & _EVIDENCE and words & _CULPABLE)
             if not (alleged or words & _DAMNING):
                 continue
             speaker = _sayer(verb, index)

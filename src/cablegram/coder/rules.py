@@ -102,6 +102,7 @@ class EventCoder:
             used.update(m.tokens)
             if m.trigger.cameo == BLOCK:
                 used.update(t.i for c in sent.doc[m.head].children if c.dep_ in _BLOCKED for t in c.subtree)
+                used.difference_update(_owned_accusations(sent.doc[m.head]))
                 continue
             if non_event(sent.doc[m.head]) is not None:
                 continue
@@ -361,6 +362,16 @@ def _alleged_hostility(verb: Token, inner: Event) -> bool:
 
 # verbs by which an authority carries out what it commands ("ordered the arrest of", "decreed the closure of")
 _COMMANDING = {"order", "decree"}
+
+
+_ACCUSATION_NOUNS = {"accusation", "allegation", "charge", "claim"}
+
+
+def _owned_accusations(verb: Token) -> set[int]:
+    """'dismissed the Georgian accusation that ...', 'rejected Kyiv's allegations': the denial is no
+    event, but the accusation it names was made by its owner and is coded."""
+    return {c.i for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _ACCUSATION_NOUNS
+            and any(m.dep_ == "poss" or (m.dep_ == "amod" and m.ent_type_ == "NORP") for m in c.children)}
 
 
 def _commands_another(verb: Token, m: TriggerMatch, heads: set[int]) -> bool:
