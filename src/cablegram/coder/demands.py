@@ -89,7 +89,9 @@ def bare_demands(tokens: Iterable[Token], index: MentionIndex, taken: set[int]) 
     The subject must name a political actor; `taken` are tokens already coded or skipped."""
     out = []
     for verb in tokens:
-        if verb.pos_ != "VERB" or verb.i in taken or verb.dep_ not in _MAIN_DEPS or verb.lemma_.lower() in {"be", "have"}:
+        if verb.pos_ != "VERB" or verb.i in taken or verb.dep_ not in _MAIN_DEPS:
+            continue
+        if verb.lemma_.lower() in {"be", "have"}:
             continue
         kind = demand_kind(verb)
         if kind is None or any(c.dep_ == "mark" for c in verb.children):

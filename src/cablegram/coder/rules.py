@@ -357,7 +357,8 @@ def _alleged_hostility(verb: Token, inner: Event) -> bool:
     """'blamed the militias for a rocket attack', 'accused Russia of amassing troops': the hostile act
     someone is accused of is news in itself and is coded (as reported) beside the accusation; what
     else is alleged ('accused Moscow of backing separatists') is only the accusation's content."""
-    return verb.lemma_.lower() in {"accuse", "blame"} and inner.quad >= 4 and inner.event not in SPEECH_ACT_EVENTS
+    hostile = ontology.plover_event(inner.event).quad >= 4
+    return verb.lemma_.lower() in {"accuse", "blame"} and hostile and inner.event not in SPEECH_ACT_EVENTS
 
 
 # verbs by which an authority carries out what it commands ("ordered the arrest of", "decreed the closure of")
@@ -424,7 +425,8 @@ def _holder(tok: Token, kept: dict[int, Event]) -> int | None:
         if path[-1] == "conj":
             return None  # "arrested and charged": two events side by side
         # a phone call embeds nothing ("called the Ambassador", not "called for")
-        speech = outer.event in SPEECH_ACT_EVENTS or (node.lemma_.lower() in EMBEDDING_VERBS and outer.event != "CONSULT")
+        embeds = node.lemma_.lower() in EMBEDDING_VERBS and outer.event != "CONSULT"
+        speech = outer.event in SPEECH_ACT_EVENTS or embeds
         # "gave in to the strikers' demands": what is conceded is the concession's content
         conceded = outer.event == "CONCEDE" and path == ["pobj", "prep"]
         # "sanctioned officials over the crackdown", "sanctions on firms for selling oil": the reason
