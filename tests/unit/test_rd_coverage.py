@@ -206,3 +206,8 @@ def test_evidence_of_involvement_is_an_accusation(pipeline):
 def test_seeking_an_action_is_a_request_but_seeking_treatment_is_not(pipeline):
     assert "REQUEST" in {e.event for e in _events(pipeline, "Japan sought urgent action by the Security Council.")}
     assert _kinds(pipeline, "Hundreds of villagers sought medical treatment.") == []
+
+
+def test_a_long_war_summed_up_is_background(pipeline):
+    assert _kinds(pipeline, "The war in the north has left thousands of families homeless.") == []
+    assert [e.event for e in _events(pipeline, "The war broke out in 2015.")] == ["ASSAULT"]

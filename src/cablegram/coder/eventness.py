@@ -100,6 +100,8 @@ def non_event(tok: Token) -> str | None:
         c.dep_ == "advmod" and c.lower_ in {"currently", "still"} for c in tok.children
     ):
         return "a standing state of custody ('are currently held in prisons')"
+    if tok.lemma_.lower() in _LONG_CONFLICTS and tok.dep_ == "nsubj" and _perfect(tok.head):
+        return "a long war summed up ('the war in Yemen has left thousands dead')"
     if _charged_content(tok):
         return "what someone is charged with ('charges of organizing an illegal rally')"
     if tok.lemma_.lower() == "insist" and _states_fact(tok):
@@ -107,6 +109,13 @@ def non_event(tok: Token) -> str | None:
     if tok.lemma_.lower() == "arm" and _bare_passive(tok):
         return "a state ('the protesters had been armed'), not someone arming them"
     return None
+
+
+_LONG_CONFLICTS = {"war", "conflict", "insurgency"}
+
+
+def _perfect(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in verb.children)
 
 
 def _bare_passive(tok: Token) -> bool:
