@@ -211,3 +211,8 @@ def test_seeking_an_action_is_a_request_but_seeking_treatment_is_not(pipeline):
 def test_a_long_war_summed_up_is_background(pipeline):
     assert _kinds(pipeline, "The war in the north has left thousands of families homeless.") == []
     assert [e.event for e in _events(pipeline, "The war broke out in 2015.")] == ["ASSAULT"]
+
+
+def test_a_cause_is_not_the_content_of_a_request(pipeline):
+    text = "The embassy requested permission to close on Monday due to a planned protest."
+    assert {"REQUEST", "PROTEST"} <= {e.event for e in _events(pipeline, text)}

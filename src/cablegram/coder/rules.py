@@ -365,6 +365,8 @@ def _alleged_hostility(verb: Token, inner: Event) -> bool:
 _COMMANDING = {"order", "decree"}
 
 
+# words that open a cause or a time, not the content of a speech act
+_CAUSE_WORDS = {"due", "because", "owing", "amid", "amidst", "despite", "after", "following", "during", "since"}
 _ACCUSATION_NOUNS = {"accusation", "allegation", "charge", "claim"}
 
 
@@ -417,8 +419,10 @@ def _holder(tok: Token, kept: dict[int, Event]) -> int | None:
             return None
         path.append(node.dep_)
         node = node.head
-        if node.dep_ == "prep":
+        if node.dep_ in {"prep", "amod", "advmod", "pcomp"}:
             preps.add(node.lower_)
+        if preps & _CAUSE_WORDS:
+            return None  # "requesting clearance to close due to a scheduled protest": a cause, not content
         outer = kept.get(node.i)
         if outer is None:
             continue
