@@ -216,3 +216,13 @@ def test_a_long_war_summed_up_is_background(pipeline):
 def test_a_cause_is_not_the_content_of_a_request(pipeline):
     text = "The embassy requested permission to close on Monday due to a planned protest."
     assert {"REQUEST", "PROTEST"} <= {e.event for e in _events(pipeline, text)}
+
+
+def test_fire_that_lands_is_an_attack_and_falling_prices_are_not(pipeline):
+    assert [e.event for e in _events(pipeline, "Two rockets landed near the embassy.")] == ["ASSAULT"]
+    assert _kinds(pipeline, "Oil prices fell sharply.") == []
+    assert _kinds(pipeline, "The plane landed in Kabul.") == []
+
+
+def test_a_gerund_after_in_is_the_event_noun(pipeline):
+    assert "ASSAULT" in {e.event for e in _events(pipeline, "Three soldiers died in fighting near the border.")}

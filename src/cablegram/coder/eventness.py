@@ -320,7 +320,9 @@ def _weak_alone(tok: Token, event: str) -> bool:
         return True  # "target foreigners for kidnapping": a purpose
     if tok.lemma_.lower() in _CASUALTY:
         return True
-    if tok.dep_ in {"pcomp", "pobj"} and tok.tag_ == "VBG" and tok.head.lower_ not in _TEMPORAL_PREPS:
+    # "in fighting over the weekend": a gerund with no object after "in" is the event noun
+    nominal = tok.head.lower_ == "in" and not any(c.dep_ in {"dobj", "nsubj"} for c in tok.children)
+    if tok.dep_ in {"pcomp", "pobj"} and tok.tag_ == "VBG" and tok.head.lower_ not in _TEMPORAL_PREPS and not nominal:
         return True
     if tok.dep_ in {"acl", "relcl"} and tok.head.pos_ in {"NOUN", "PROPN"} and tok.tag_ in {"VB", "VBG"}:
         return True
