@@ -226,3 +226,11 @@ def test_fire_that_lands_is_an_attack_and_falling_prices_are_not(pipeline):
 
 def test_a_gerund_after_in_is_the_event_noun(pipeline):
     assert "ASSAULT" in {e.event for e in _events(pipeline, "Three soldiers died in fighting near the border.")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Russia must have known about the plan.", "Any decision to attack the port would be a mistake."],
+)
+def test_a_guess_or_an_undecided_act_is_no_event(pipeline, text):
+    assert _kinds(pipeline, text) == []

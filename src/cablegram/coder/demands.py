@@ -94,7 +94,7 @@ def bare_demands(tokens: Iterable[Token], index: MentionIndex, taken: set[int]) 
         if verb.lemma_.lower() in {"be", "have"}:
             continue
         kind = demand_kind(verb)
-        if kind is None or any(c.dep_ == "mark" for c in verb.children):
+        if kind is None or any(c.dep_ == "mark" for c in verb.children) or _not_a_demand(verb):
             continue
         asked = subject_of(verb, index)
         if asked and all(a.sector not in _ADVISED for a in asked):
@@ -117,6 +117,16 @@ def stipulation(verb: Token) -> Token | None:
         prep = head.head
         return prep.head if prep.lower_ == "on" else None
     return None
+
+
+def _not_a_demand(verb: Token) -> bool:
+    """'Russia must have known' (a guess), 'should the talks fail' (a condition), 'must be aware'."""
+    kids = list(verb.children)
+    if any(c.dep_ == "aux" and c.lower_ == "have" for c in kids):
+        return True
+    modal = [c.i for c in kids if c.dep_ == "aux" and c.lower_ in _APPEAL_MODALS | _DEMAND_MODALS]
+    subject = [c.i for c in kids if c.dep_ in {"nsubj", "nsubjpass"}]
+    return bool(modal and subject and min(modal) < min(subject))
 
 
 def speaker(verb: Token, index: MentionIndex) -> list[Actor]:

@@ -378,7 +378,8 @@ def realized_infinitive(tok: Token) -> bool | None:
     if tok.head.tag_ == "VBN" and tok.head.lemma_.lower() in _PURPOSE_PASSIVES:
         return False  # "the package is intended to increase readiness": a purpose
     if tok.dep_ == "acl" and tok.head.lemma_.lower() in _DECIDING_NOUNS:
-        return True
+        # "any decision to strike would be a mistake": no decision was taken
+        return not any(c.dep_ == "det" and c.lower_ in _GENERIC_DETS | {"no"} for c in tok.head.children)
     if tok.dep_ == "advcl" and tok.head.lemma_.lower() in _CAUSING and any(c.dep_ == "dobj" for c in tok.head.children):
         return True
     return tok.dep_ in {"xcomp", "ccomp"} and tok.head.lemma_.lower() in _REALIZING
