@@ -234,3 +234,19 @@ def test_a_gerund_after_in_is_the_event_noun(pipeline):
 )
 def test_a_guess_or_an_undecided_act_is_no_event(pipeline, text):
     assert _kinds(pipeline, text) == []
+
+
+def test_an_ultimatum_stays_a_threat(pipeline):
+    threat = _one(pipeline, "The Taliban has issued an ultimatum to Washington.", "THREATEN")
+    assert threat.cameo == "139"
+
+
+def test_name_calling_is_no_phone_call_but_a_call_to_a_named_counterpart_is(pipeline):
+    assert _kinds(pipeline, "The president called the ambassador a very stupid guy.") == []
+    consult = _one(pipeline, "The president called his Lebanese counterpart, Michel Aoun, on Tuesday.", "CONSULT")
+    assert consult.cameo == "041"
+
+
+def test_a_demand_carried_by_an_event_word_keeps_its_code(pipeline):
+    request = _one(pipeline, "The United States must continue military aid to Egypt.", "REQUEST")
+    assert request.cameo == "103"

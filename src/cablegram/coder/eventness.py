@@ -255,8 +255,9 @@ def _circumstance(tok: Token) -> bool:
     if tok.pos_ not in {"NOUN", "PROPN"} or (tok.dep_ != "pobj" and not after):
         return False
     if tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _TIME_UNITS:
+        # "after weeks of protests" looks back; "during a week of bombardment" reports it
         span = tok.head.head
-        return span.dep_ == "pobj" and span.head.lower_ in _TEMPORAL_PREPS_DEF
+        return span.dep_ == "pobj" and span.head.lower_ in {"after", "following", "since"}
     if tok.head.lower_ not in _TEMPORAL_PREPS_DEF:
         return False
     if _named_or_dated(tok):

@@ -109,7 +109,9 @@ class EventCoder:
             event = self._event(sent, m, matches, index, ctx, s_index)
             if event is not None:
                 kept[m.head] = event
-        for verb, kind in bare_demands(sent, index, used | skip | set(kept)):
+        # a verb that carries a coded event's mood is that event's ("must continue military aid")
+        moods = {modal_verb(sent.doc[i]).i for i in kept}
+        for verb, kind in bare_demands(sent, index, used | skip | set(kept) | moods):
             kept[verb.i] = self._demand(sent, verb, kind, index, ctx, s_index)
         seen: set[str] = ctx.memory.setdefault("coder.kinds", set())
         kept = _drop_embedded(sent.doc, kept, seen, reporting)
@@ -142,10 +144,10 @@ class EventCoder:
         if not actor and not recipient and (self.require_argument or weak_alone(tok, event)):
             if demand_kind(modal_verb(tok)) is None:
                 return None
+        if event == "CONSULT" and _name_calling(tok):
+            return None
         if event == "CONSULT" and not actor and cameo.startswith(("042", "043")):
             return None  # a trip by no one named is not a visit between political actors
-        if event == "CONSULT" and not actor and recipient and not any(r.country or r.sector for r in recipient):
-            return None  # "after meeting first at a private residence": a gathering of no one named
         if realized_infinitive(tok) is False and not _intent_head(tok, matches):
             return None  # a purpose or an ability, not an event ("to negotiate", "able to deploy")
         if event == "MOBILIZE" and not actor and recipient and all(r.sector in {"MIL", "COP"} for r in recipient):
@@ -338,9 +340,9 @@ def _drop_embedded(doc: Doc, kept: dict[int, Event], seen: set[str], reporting: 
         outer = _holder(doc[i], kept)
         if outer is None or outer in reporting:
             continue
-        if _alleged_hostility(doc[outer], kept[i]):
-            if kept[outer].recipient:  # "blamed the militias for an attack": the militias attacked
-                out[i] = replace(kept[i], actor=kept[outer].recipient, factuality="reported")
+        if _alleged_hostility(doc[outer], kept[i]) and kept[outer].recipient:
+            # "blamed the militias for an attack": the militias attacked (reportedly)
+            out[i] = replace(kept[i], actor=kept[outer].recipient, factuality="reported")
             continue
         # what is condemned happened; what is demanded, rejected or praised is only its content
         as_object = doc[i].dep_ == "dobj" and doc[i].head.i == outer and doc[i].pos_ in {"NOUN", "PROPN"}
@@ -365,6 +367,8 @@ def _alleged_hostility(verb: Token, inner: Event) -> bool:
 _COMMANDING = {"order", "decree"}
 
 
+# verbs of giving in to something ("gave in to the demands", "bowed to pressure")
+_GIVING_IN = {"give", "bow", "cave", "succumb", "yield"}
 # words that open a cause or a time, not the content of a speech act
 _CAUSE_WORDS = {"due", "because", "owing", "amid", "amidst", "despite", "after", "following", "during", "since"}
 _ACCUSATION_NOUNS = {"accusation", "allegation", "charge", "claim"}
@@ -375,6 +379,16 @@ def _owned_accusations(verb: Token) -> set[int]:
     event, but the accusation it names was made by its owner and is coded."""
     return {c.i for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _ACCUSATION_NOUNS
             and any(m.dep_ == "poss" or (m.dep_ == "amod" and m.ent_type_ == "NORP") for m in c.children)}
+
+
+def _name_calling(tok: Token) -> bool:
+    """'called the ambassador a very stupid guy', 'called the prime minister nasty': no phone call."""
+    if tok.lemma_.lower() != "call":
+        return False
+    kids = [c for c in tok.children if c.dep_ in {"dobj", "oprd", "acomp"} and c.pos_ not in {"NUM", "X", "SYM"}]
+    # two complements ("called X a liar"), or the name hung on the person as an apposition
+    named = any(c.dep_ == "acomp" or any(g.dep_ == "appos" and g.pos_ == "NOUN" for g in c.children) for c in kids)
+    return len(kids) > 1 or named
 
 
 def _commands_another(verb: Token, m: TriggerMatch, heads: set[int]) -> bool:
@@ -432,7 +446,7 @@ def _holder(tok: Token, kept: dict[int, Event]) -> int | None:
         embeds = node.lemma_.lower() in EMBEDDING_VERBS and outer.event != "CONSULT"
         speech = outer.event in SPEECH_ACT_EVENTS or embeds
         # "gave in to the strikers' demands": what is conceded is the concession's content
-        conceded = outer.event == "CONCEDE" and path == ["pobj", "prep"]
+        conceded = outer.event == "CONCEDE" and path == ["pobj", "prep"] and node.lemma_.lower() in _GIVING_IN
         # "sanctioned officials over the crackdown", "sanctions on firms for selling oil": the reason
         reason = outer.event == "SANCTION" and bool(preps & {"for", "over"})
         if speech or path == ["dobj"] or conceded or reason:
