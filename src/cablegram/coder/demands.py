@@ -8,6 +8,7 @@ code that names what is asked for.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ..records import Actor
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 
     from .arguments import MentionIndex
 
-__all__ = ["demand_kind", "modal_verb", "request_code", "speaker", "subject_of"]
+__all__ = ["bare_demands", "stipulation", "demand_kind", "modal_verb", "request_code", "speaker", "subject_of"]
 
 _APPEAL_MODALS = {"should", "ought"}
 _DEMAND_MODALS = {"must"}
@@ -74,6 +75,58 @@ def request_code(kind: str, asked_event: str, asked_cameo: str) -> str:
         if asked_event == event and asked_cameo.startswith(prefix):
             return appeal if kind == "appeal" else demand
     return "020" if kind == "appeal" else "100"
+
+
+# clauses that report a demand of their own; a relative or conditional clause does not
+_MAIN_DEPS = {"ROOT", "ccomp", "conj", "parataxis"}
+# who is asked must be a political actor, not travellers or firms being advised
+_ADVISED = {"CVL", "BUS"}
+
+
+def bare_demands(tokens: Iterable[Token], index: MentionIndex, taken: set[int]) -> list[tuple[Token, str]]:
+    """Modal demands whose verb is no event word ("the government should focus on dialogue",
+    "opposition leaders arrested today should be treated humanely"): (verb, 'appeal'|'demand').
+    The subject must name a political actor; `taken` are tokens already coded or skipped."""
+    out = []
+    for verb in tokens:
+        if verb.pos_ != "VERB" or verb.i in taken or verb.dep_ not in _MAIN_DEPS:
+            continue
+        if verb.lemma_.lower() in {"be", "have"}:
+            continue
+        kind = demand_kind(verb)
+        if kind is None or any(c.dep_ == "mark" for c in verb.children) or _not_a_demand(verb):
+            continue
+        asked = subject_of(verb, index)
+        if asked and all(a.sector not in _ADVISED for a in asked):
+            out.append((verb, kind))
+    return out
+
+
+# words that make a clause the terms of an acceptance: "accepted the conditions, provided that the
+# army ceases operations", "agreed on condition that the troops withdraw"
+_PROVISOS = {"provided", "providing"}
+
+
+def stipulation(verb: Token) -> Token | None:
+    """The verb of the main clause when `verb` heads the terms it sets ("accepted ..., provided that
+    the army ceases operations": the army is asked to cease); else None."""
+    head = verb.head
+    if verb.dep_ in {"pcomp", "advcl", "ccomp"} and head.lower_ in _PROVISOS and head.head.i != head.i:
+        return head.head
+    if verb.dep_ in {"acl", "ccomp"} and head.lemma_.lower() == "condition" and head.dep_ == "pobj":
+        prep = head.head
+        return prep.head if prep.lower_ == "on" else None
+    return None
+
+
+def _not_a_demand(verb: Token) -> bool:
+    """'Russia must have known' (a guess), 'should the talks fail' (a condition), 'must be aware'."""
+    kids = list(verb.children)
+    if any(c.dep_ == "aux" and c.lower_ == "have" for c in kids):
+        return True
+    modal = [c.i for c in kids if c.dep_ == "aux" and c.lower_ in _APPEAL_MODALS | _DEMAND_MODALS]
+    subject = [c.i for c in kids if c.dep_ in {"nsubj", "nsubjpass"}]
+    return bool(modal and subject and min(modal) < min(subject))
 
 
 def speaker(verb: Token, index: MentionIndex) -> list[Actor]:

@@ -36,6 +36,8 @@ _PREVENTING_VERBS = {
     "combat", "counter", "forestall", "preclude", "discourage", "instigate", "incite", "resurrect",
     "finance", "fund", "justify", "deflect", "escape", "evade", "survive",
 }
+# verbs that keep someone from an act: "stopped the forces from making offensives"
+_KEEPING_FROM = {"stop", "prevent", "bar", "keep", "ban", "block", "deter", "discourage", "restrain", "dissuade"}
 # frequency adverbs that make a present-tense verb a habit, not an event
 _HABITUAL_ADVERBS = {"frequently", "often", "regularly", "routinely", "usually", "typically", "generally", "always"}
 # determiners that make an event noun generic ("any new fighting", "every attack")
@@ -82,7 +84,8 @@ def non_event(tok: Token) -> str | None:
     if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"nsubj", "nsubjpass", "dobj"} and _habitual(tok.head):
         return "the subject or object of a habit or trend ('continue to conduct attacks')"
     if tok.dep_ == "attr" and tok.head.lemma_.lower() == "be" and any(
-        c.dep_ == "nsubj" and c.lower_ in _POINTING for c in tok.head.children
+        c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in _POINTING
+        for c in [*tok.head.children, *(tok.head.head.children if tok.head.dep_ == "xcomp" else ())]
     ):
         return "a description ('these were supposed to be high-level talks')"
     if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _DESCRIBING:
@@ -93,7 +96,63 @@ def non_event(tok: Token) -> str | None:
         return "a person going back, not a return of property"
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.lemma_.lower() in _STATIVE:
         return "a participle describing a standing relation"
+    if tok.lemma_.lower() in _CUSTODY and tok.tag_ == "VBN" and any(
+        c.dep_ == "advmod" and c.lower_ in {"currently", "still"} for c in tok.children
+    ):
+        return "a standing state of custody ('are currently held in prisons')"
+    if tok.lemma_.lower() in _LONG_CONFLICTS and tok.dep_ == "nsubj" and _perfect(tok.head):
+        return "a long war summed up ('the war in Yemen has left thousands dead')"
+    if _charged_content(tok):
+        return "what someone is charged with ('charges of organizing an illegal rally')"
+    if tok.lemma_.lower() == "insist" and _states_fact(tok):
+        return "an insistence that something is so, not a demand"
+    if tok.lemma_.lower() == "arm" and _bare_passive(tok):
+        return "a state ('the protesters had been armed'), not someone arming them"
     return None
+
+
+_LONG_CONFLICTS = {"war", "conflict", "insurgency"}
+
+
+def _perfect(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in verb.children)
+
+
+def _bare_passive(tok: Token) -> bool:
+    """A passive with no one named as doing it ('had been armed')."""
+    kids = list(tok.children)
+    return tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in kids) and not any(c.dep_ == "agent" for c in kids)
+
+
+_CUSTODY = {"hold", "detain", "imprison", "jail", "keep", "incarcerate"}
+# nouns whose of-phrase is an offence alleged, not an event reported
+_CHARGE_NOUNS = {"charge", "accusation", "allegation", "suspicion", "count", "indictment"}
+
+
+def _charged_content(tok: Token) -> bool:
+    """'on charges of holding an illegal rally', 'face charges of organizing protests'."""
+    node = tok
+    for _ in range(4):
+        head = node.head
+        if head.i == node.i or node.dep_ not in {"dobj", "pobj", "pcomp", "prep", "conj"}:
+            return False
+        if node.dep_ == "prep" and node.lower_ in {"of", "for"} and head.lemma_.lower() in _CHARGE_NOUNS:
+            return True
+        node = head
+    return False
+
+
+def _states_fact(verb: Token) -> bool:
+    """'insisting that the base was closed': a finite, non-modal clause states a fact; a demand
+    takes a bare verb or a modal ('insisted that troops withdraw', 'that they must leave')."""
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        kids = list(clause.children)
+        modal = any(c.dep_ == "aux" and c.lower_ in {"should", "must"} for c in kids)
+        tensed = clause.tag_ in {"VBD", "VBZ"} or any(c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBD", "VBZ"}
+                                                      for c in kids)
+        if not modal and (tensed or clause.lemma_.lower() == "be"):
+            return True
+    return False
 
 
 # "the coalition backing Yemen's government", "attacks targeting Westerners": a relation, not an act
@@ -149,8 +208,12 @@ def _under_risk_noun(tok: Token) -> bool:
 
 
 def _prevented(tok: Token) -> bool:
-    """'avoid protests', 'would not instigate any new fighting', 'pose grave threats'."""
+    """'avoid protests', 'would not instigate any new fighting', 'pose grave threats', 'stop all
+    forces from making offensives'."""
     if tok.dep_ in {"dobj", "xcomp"} and tok.head.lemma_.lower() in _PREVENTING_VERBS:
+        return True
+    node = tok.head if tok.dep_ == "dobj" and tok.head.tag_ == "VBG" else tok
+    if node.dep_ in {"pcomp", "pobj"} and node.head.lower_ == "from" and node.head.head.lemma_.lower() in _KEEPING_FROM:
         return True
     return tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in _PREVENTING_VERBS
 
@@ -179,14 +242,23 @@ _MATERIAL_PRESENT_HABITS = {
     "bomb", "raid", "fight", "abduct", "recruit", "train", "sell", "buy", "export", "import",
 }
 _TEMPORAL_PREPS_DEF = {"during", "after", "since", "before", "following", "throughout", "amid", "until"}
+_TIME_UNITS = {"day", "week", "month", "year", "decade", "hour"}
 _ACCIDENT_VERBS = {"crash", "collapse", "capsize", "sink", "derail", "overturn", "flood"}
 _CONCERN_ADJS = {"concerned", "worried", "alarmed", "anxious", "nervous", "troubled", "fearful", "wary"}
 
 
 def _circumstance(tok: Token) -> bool:
-    """'during the war', 'since the Gulf War', 'after the attack': an event used to date
-    another; the sentence does not report it."""
-    if tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ != "pobj" or tok.head.lower_ not in _TEMPORAL_PREPS_DEF:
+    """'during the war', 'since the Gulf War', 'after the attack', 'after 19 months of negotiations':
+    an event used to date another; the sentence does not report it."""
+    # "following the missile launches" with 'following' parsed as a verb holding an object
+    after = tok.dep_ == "dobj" and tok.head.lower_ == "following" and tok.head.dep_ == "prep"
+    if tok.pos_ not in {"NOUN", "PROPN"} or (tok.dep_ != "pobj" and not after):
+        return False
+    if tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _TIME_UNITS:
+        # "after weeks of protests" looks back; "during a week of bombardment" reports it
+        span = tok.head.head
+        return span.dep_ == "pobj" and span.head.lower_ in {"after", "following", "since"}
+    if tok.head.lower_ not in _TEMPORAL_PREPS_DEF:
         return False
     if _named_or_dated(tok):
         return False
@@ -197,7 +269,7 @@ def _circumstance(tok: Token) -> bool:
 def _named_or_dated(noun: Token) -> bool:
     """A dated or named event is reported in its own right ("since the March 1-2 clampdown",
     "during the NATO exercise"), not merely referred back to."""
-    return any(t.ent_type_ == "DATE" or (t.pos_ == "PROPN" and t.dep_ == "compound")
+    return any(t.ent_type_ == "DATE" or (t.pos_ == "PROPN" and t.dep_ == "compound" and t.ent_type_ != "NORP")
                for c in noun.lefts for t in c.subtree)
 
 
@@ -249,12 +321,15 @@ def _weak_alone(tok: Token, event: str) -> bool:
         return True  # "target foreigners for kidnapping": a purpose
     if tok.lemma_.lower() in _CASUALTY:
         return True
-    if tok.dep_ in {"pcomp", "pobj"} and tok.tag_ == "VBG" and tok.head.lower_ not in _TEMPORAL_PREPS:
+    # "in fighting over the weekend": a gerund with no object after "in" is the event noun
+    nominal = tok.head.lower_ == "in" and not any(c.dep_ in {"dobj", "nsubj"} for c in tok.children)
+    if tok.dep_ in {"pcomp", "pobj"} and tok.tag_ == "VBG" and tok.head.lower_ not in _TEMPORAL_PREPS and not nominal:
         return True
     if tok.dep_ in {"acl", "relcl"} and tok.head.pos_ in {"NOUN", "PROPN"} and tok.tag_ in {"VB", "VBG"}:
         return True
     head = tok.head
-    return tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ == "dobj" and any(
+    # "to investigate today's demonstrations": a dated event is reported in its own right
+    return tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ == "dobj" and not _named_or_dated(tok) and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in head.children
     )
 
@@ -265,15 +340,47 @@ _REALIZING = {
     "compel", "oblige", "go", "rush", "try", "attempt", "help", "decide", "vote", "dare", "fail", "refuse",
     # announced intentions are coded as the act, marked planned ("plans to attack", "is set to meet")
     "plan", "intend", "prepare", "schedule", "set", "expect", "threaten", "vow", "pledge", "promise",
+    "lead", "cause", "spur",
 }
+# verbs that make someone do something: their "to" clause happens even where the parser reads it as
+# a purpose ("led some local leaders to complain", "caused the army to withdraw")
+_CAUSING = {"lead", "cause", "spur", "prompt", "force", "compel", "oblige"}
+# verbs of getting in touch, and the speech acts done by doing so: "called the minister to thank him"
+_CONTACTING = {"contact", "call", "phone", "telephone", "write", "summon", "visit", "approach", "meet"}
+_SAYING = {"ask", "urge", "request", "appeal", "press", "thank", "protest", "complain", "demand", "condemn",
+           "praise", "congratulate", "apologize", "apologise", "warn", "deliver", "convey", "express"}
+# passives that state a purpose: "is intended to", "is designed to", "is meant to"
+_PURPOSE_PASSIVES = {"intend", "design", "mean", "aim"}
+# nouns whose infinitive is an act decided on, coded as the act ("the decision to expel two diplomats")
+_DECIDING_NOUNS = {"decision"}
+
+
+def _contact_purpose(tok: Token) -> bool:
+    """A speech act named as the purpose of getting in touch is done by it ("called the minister to
+    thank him", "contacted the Ambassador to express concern and to ask that ...")."""
+    anchor = tok
+    while anchor.dep_ == "conj" and anchor.head.i != anchor.i:
+        anchor = anchor.head
+    return anchor.dep_ in {"advcl", "xcomp"} and anchor.head.lemma_.lower() in _CONTACTING and (
+        tok.lemma_.lower() in _SAYING)
 
 
 def realized_infinitive(tok: Token) -> bool | None:
     """For an infinitive trigger ("to VERB"): True when its clause says it happens, False when
     it is only a purpose, ability or plan ("in order to negotiate", "able to deploy",
-    "a decision to order"), None when the trigger is not an infinitive."""
+    "an effort to order"), None when the trigger is not an infinitive. A decision's infinitive is the act
+    decided ("informed us of the decision to close the school")."""
     while tok.dep_ == "conj" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         tok = tok.head  # "to sit at the same table and talk"
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return None
+    if _contact_purpose(tok):
+        return True  # "contacted the Ambassador to ask that", "summoned the envoy to protest"
+    if tok.head.tag_ == "VBN" and tok.head.lemma_.lower() in _PURPOSE_PASSIVES:
+        return False  # "the package is intended to increase readiness": a purpose
+    if tok.dep_ == "acl" and tok.head.lemma_.lower() in _DECIDING_NOUNS:
+        # "any decision to strike would be a mistake": no decision was taken
+        return not any(c.dep_ == "det" and c.lower_ in _GENERIC_DETS | {"no"} for c in tok.head.children)
+    if tok.dep_ == "advcl" and tok.head.lemma_.lower() in _CAUSING and any(c.dep_ == "dobj" for c in tok.head.children):
+        return True
     return tok.dep_ in {"xcomp", "ccomp"} and tok.head.lemma_.lower() in _REALIZING

@@ -297,7 +297,8 @@ def _match_rest(tok: Token, entry: Trigger) -> tuple[int, ...] | None:
         if nxt is not None and _is(nxt, lemma):
             prev = nxt
         else:
-            kids = [c for c in prev.children if c.dep_ not in _CLAUSE_DEPS and c.i not in found and _is(c, lemma)]
+            kids = [c for c in prev.children if c.dep_ not in _CLAUSE_DEPS and c.i not in found and _is(c, lemma)
+                    and not _dates(c)]
             kids = kids or [t for t in below if t.i > prev.i and t.i not in found and _is(t, lemma)]
             # "calling for the government to resign": 'for' opens the clause it asks for
             kids = kids or [g for c in prev.children if c.dep_ in {"ccomp", "xcomp"} for g in c.children
@@ -307,6 +308,11 @@ def _match_rest(tok: Token, entry: Trigger) -> tuple[int, ...] | None:
             prev = kids[0]
         found.append(prev.i)
     return tuple(found)
+
+
+def _dates(word: Token) -> bool:
+    """A preposition that only dates the act ("called the ambassador on Monday" is no 'call on')."""
+    return word.pos_ == "ADP" and any(c.dep_ == "pobj" and c.ent_type_ in _TIME_ENTS for c in word.children)
 
 
 def _has_object(tok: Token, entry: Trigger) -> bool:

@@ -18,8 +18,8 @@ from ..records import Actor, DocContext, Event, TextSpan, stable_id
 from . import ontology
 from .advisories import find_advisories
 from .arguments import CIRCUMSTANCE_PREPS, TIME_PREPS, MentionIndex, find_arguments, find_size
-from .blame import BLAME_CAMEO, LABEL_CAMEO, find_blame, find_labels
-from .demands import demand_kind, modal_verb, request_code, speaker, subject_of
+from .blame import ALLEGE_CAMEO, BLAME_CAMEO, LABEL_CAMEO, find_allegations, find_blame, find_labels
+from .demands import bare_demands, demand_kind, modal_verb, request_code, speaker, stipulation, subject_of
 from .eventness import EMBEDDING_VERBS, SPEECH_ACT_EVENTS, non_event, realized_infinitive, weak_alone
 from .factuality import factuality, promised
 from .implicit import first_person, implicit_actors, note_countries
@@ -92,21 +92,29 @@ class EventCoder:
         self, sent: Span, index: MentionIndex, ctx: DocContext, s_index: int, skip: set[int]
     ) -> list[Event]:
         matches = self._matches(sent)
-        kept, used = self._blames(sent, index, ctx, s_index)
+        kept, used = self._blames(sent, index, ctx, s_index, matches)
+        # what a claim alleges stays coded as reported ("claimed the detainees were tortured")
+        reporting = {i for i, e in kept.items() if e.cameo == ALLEGE_CAMEO}
+        heads = {m.head for m in matches}
         for m in matches:
-            if m.head in used or m.head in skip:
+            if m.head in used or m.head in skip or _commands_another(sent.doc[m.head], m, heads):
                 continue
             used.update(m.tokens)
             if m.trigger.cameo == BLOCK:
                 used.update(t.i for c in sent.doc[m.head].children if c.dep_ in _BLOCKED for t in c.subtree)
+                used.difference_update(_owned_accusations(sent.doc[m.head]))
                 continue
             if non_event(sent.doc[m.head]) is not None:
                 continue
             event = self._event(sent, m, matches, index, ctx, s_index)
             if event is not None:
                 kept[m.head] = event
+        # a verb that carries a coded event's mood is that event's ("must continue military aid")
+        moods = {modal_verb(sent.doc[i]).i for i in kept}
+        for verb, kind in bare_demands(sent, index, used | skip | set(kept) | moods):
+            kept[verb.i] = self._demand(sent, verb, kind, index, ctx, s_index)
         seen: set[str] = ctx.memory.setdefault("coder.kinds", set())
-        kept = _drop_embedded(sent.doc, kept, seen)
+        kept = _drop_embedded(sent.doc, kept, seen, reporting)
         out = [e for i, e in sorted(kept.items()) if not _restates(sent.doc[i], e, kept)]
         seen.update(e.event for e in out)
         return out
@@ -137,6 +145,8 @@ class EventCoder:
         if not actor and not recipient and (self.require_argument or weak_alone(tok, event)):
             if demand_kind(modal_verb(tok)) is None:
                 return None
+        if event == "CONSULT" and _name_calling(tok):
+            return None
         if event == "CONSULT" and not actor and cameo.startswith(("042", "043")):
             return None  # a trip by no one named is not a visit between political actors
         if realized_infinitive(tok) is False and not _intent_head(tok, matches):
@@ -152,7 +162,13 @@ class EventCoder:
             return None
         verb = modal_verb(tok)
         kind = demand_kind(verb) if event not in SPEECH_ACT_EVENTS else None
-        if kind is not None:
+        terms = stipulation(verb) if event not in SPEECH_ACT_EVENTS else None
+        if terms is not None:
+            # "accepted the conditions, provided that the army ceases operations": a demand on the army
+            cameo, event, mode = request_code("demand", event, cameo), "REQUEST", None
+            actor, recipient = tuple(subject_of(terms, index)), tuple(subject_of(verb, index)) or actor
+            fact = replace(fact, value="asserted")
+        elif kind is not None:
             # "X must withdraw": a demand from whoever says it to X, not a withdrawal
             cameo, event, mode = request_code(kind, event, cameo), "REQUEST", None
             actor, recipient = tuple(speaker(verb, index)), tuple(subject_of(verb, index)) or actor
@@ -161,8 +177,8 @@ class EventCoder:
             # "will not lift the ban", "failed to reach a deal": refusing to cooperate is a REJECT
             cameo, event, mode = _REFUSAL[event]
             fact = replace(fact, value="asserted")
-        elif promised(tok) and event != "AGREE" and event in _PROMISE:
-            cameo, event, mode = _PROMISE[event]
+        elif promised(tok) and (event in _PROMISE or (event in _CONDITIONAL_THREATS and _conditioned(tok))):
+            cameo, event, mode = _PROMISE.get(event) or _CONDITIONAL_THREATS[event]
             fact = replace(fact, value="asserted")
         span = _trigger_span(doc, m, ctx.offset)
         passive = tok.tag_ == "VBN" and not any(c.dep_ in {"nsubj", "agent"} for c in tok.children)
@@ -210,14 +226,31 @@ class EventCoder:
             confidence=confidence,
         )
 
+    def _demand(self, sent: Span, verb: Token, kind: str, index: MentionIndex, ctx: DocContext,
+                s_index: int) -> Event:
+        """A modal demand with no event word: an appeal (020) or demand (100) to the verb's subject."""
+        cameo = request_code(kind, "", "")
+        span = TextSpan(text=verb.text, start=verb.idx + ctx.offset, end=verb.idx + len(verb.text) + ctx.offset)
+        fact = replace(factuality(verb, sent), value="asserted")
+        actor = tuple(speaker(verb, index))
+        # "X should be treated humanely": X is who the demand is for, not who is asked to act
+        passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+        recipient = () if passive else tuple(subject_of(verb, index))
+        return self._make(sent, verb, span, (cameo, "REQUEST", None), actor, recipient, fact, ctx, s_index,
+                          confidence=_confidence(actor, recipient, None))
+
     def _blames(
-        self, sent: Span, index: MentionIndex, ctx: DocContext, s_index: int
+        self, sent: Span, index: MentionIndex, ctx: DocContext, s_index: int, matches: list[TriggerMatch]
     ) -> tuple[dict[int, Event], set[int]]:
-        """Accusations of having started the fighting, and the tokens they account for."""
+        """Accusations (of having started the fighting, of abuses, by name-calling), and the tokens
+        they account for."""
         out: dict[int, Event] = {}
         covered: set[int] = set()
         blames = [(BLAME_CAMEO, b) for b in find_blame(sent, index)]
         blames += [(LABEL_CAMEO, b) for b in find_labels(sent, index)]
+        abuses = {m.head for m in matches if m.trigger.cameo.startswith(_ABUSE_CAMEO)}
+        blames += [(ALLEGE_CAMEO, b) for b in find_allegations(sent, index, abuses)
+                   if not any(b.head in x.covers for _, x in blames)]
         for cameo, b in blames:
             tok = sent.doc[b.head]
             span = TextSpan(text=tok.text, start=tok.idx + ctx.offset, end=tok.idx + len(tok.text) + ctx.offset)
@@ -249,6 +282,8 @@ class EventCoder:
 
 
 _BLOCKED = {"dobj", "prep", "ccomp", "xcomp"}
+# CAMEO roots of abuses (unconventional violence 18, mass violence 20): claimed, they are alleged
+_ABUSE_CAMEO = ("18", "20")
 
 # the CAMEO code for refusing each kind of cooperation (REJECT and its mode)
 _REFUSAL = {
@@ -269,10 +304,23 @@ _PROMISE = {
     "COOPERATE": ("031", "AGREE", None),
     "AID": ("033", "AGREE", None),
     "ASSAULT": ("138", "THREATEN", "violence"),
-    "MOBILIZE": ("138", "THREATEN", "violence"),
     "COERCE": ("130", "THREATEN", "restrict"),
+}
+# an announced deployment, exercise or sanction ("NATO troops will undergo training", "said it would
+# stop tours") is that act, planned; it threatens when made conditional ("will order the military to
+# end the protests unless ...")
+_CONDITIONAL_THREATS = {
+    "MOBILIZE": ("138", "THREATEN", "violence"),
     "SANCTION": ("1313", "THREATEN", "relations"),
 }
+
+
+def _conditioned(tok: Token) -> bool:
+    """True when a conditional clause hangs on the trigger ("... unless the protesters stop")."""
+    return tok.pos_ == "VERB" and any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
+        for c in tok.children
+    )
 _REFUSING_VERBS = {"refuse", "fail", "decline", "reject"}
 
 
@@ -281,7 +329,7 @@ _CONTENT_DEPS = {"xcomp", "ccomp", "dobj", "pcomp", "pobj", "prep", "conj"}
 _STOP_DEPS = {"relcl", "acl", "advcl", "appos", "parataxis"}
 
 
-def _drop_embedded(doc: Doc, kept: dict[int, Event], seen: set[str]) -> dict[int, Event]:
+def _drop_embedded(doc: Doc, kept: dict[int, Event], seen: set[str], reporting: set[int]) -> dict[int, Event]:
     """Drop events that are the content of another coded speech act in the sentence ("accused
     Moscow of backing separatists", "called on X to release Y", "demanded the release of Y"), or
     the object of another coded act ("reject the basis for this expulsion"); PLOVER codes the
@@ -291,14 +339,73 @@ def _drop_embedded(doc: Doc, kept: dict[int, Event], seen: set[str]) -> dict[int
     out = dict(kept)
     for i in kept:
         outer = _holder(doc[i], kept)
-        if outer is None:
+        if outer is None or outer in reporting:
+            continue
+        if _alleged_hostility(doc[outer], kept[i]) and kept[outer].recipient:
+            # "blamed the militias for an attack": the militias attacked (reportedly)
+            out[i] = replace(kept[i], actor=kept[outer].recipient, factuality="reported")
             continue
         # what is condemned happened; what is demanded, rejected or praised is only its content
         as_object = doc[i].dep_ == "dobj" and doc[i].head.i == outer and doc[i].pos_ in {"NOUN", "PROPN"}
         if as_object and kept[outer].event == "ACCUSE" and kept[i].event not in seen:
             continue
+        if as_object and _orders(doc[outer], kept[i]) and _holder(doc[outer], kept) is None:
+            out.pop(outer, None)  # "ordered the closure of the school": the closure, by whoever ordered it
+            continue
         del out[i]
     return out
+
+
+def _alleged_hostility(verb: Token, inner: Event) -> bool:
+    """'blamed the militias for a rocket attack', 'accused Russia of amassing troops': the hostile act
+    someone is accused of is news in itself and is coded (as reported) beside the accusation; what
+    else is alleged ('accused Moscow of backing separatists') is only the accusation's content."""
+    hostile = ontology.plover_event(inner.event).quad >= 4
+    return verb.lemma_.lower() in {"accuse", "blame"} and hostile and inner.event not in SPEECH_ACT_EVENTS
+
+
+# verbs by which an authority carries out what it commands ("ordered the arrest of", "decreed the closure of")
+_COMMANDING = {"order", "decree"}
+
+
+# verbs of giving in to something ("gave in to the demands", "bowed to pressure")
+_GIVING_IN = {"give", "bow", "cave", "succumb", "yield"}
+# words that open a cause or a time, not the content of a speech act
+_CAUSE_WORDS = {"due", "because", "owing", "amid", "amidst", "despite", "after", "following", "during", "since"}
+_ACCUSATION_NOUNS = {"accusation", "allegation", "charge", "claim"}
+
+
+def _owned_accusations(verb: Token) -> set[int]:
+    """'dismissed the Georgian accusation that ...', 'rejected Kyiv's allegations': the denial is no
+    event, but the accusation it names was made by its owner and is coded."""
+    return {c.i for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _ACCUSATION_NOUNS
+            and any(m.dep_ == "poss" or (m.dep_ == "amod" and m.ent_type_ == "NORP") for m in c.children)}
+
+
+def _name_calling(tok: Token) -> bool:
+    """'called the ambassador a very stupid guy', 'called the prime minister nasty': no phone call."""
+    if tok.lemma_.lower() != "call":
+        return False
+    kids = [c for c in tok.children if c.dep_ in {"dobj", "oprd", "acomp"} and c.pos_ not in {"NUM", "X", "SYM"}]
+    # two complements ("called X a liar"), or the name hung on the person as an apposition
+    named = any(c.dep_ == "acomp" or any(g.dep_ == "appos" and g.pos_ == "NOUN" for g in c.children) for c in kids)
+    return len(kids) > 1 or named
+
+
+def _commands_another(verb: Token, m: TriggerMatch, heads: set[int]) -> bool:
+    """'ordered his troops to cease hostilities': the act commanded is coded, not a deployment."""
+    if m.trigger.event != "MOBILIZE" or verb.lemma_.lower() not in _COMMANDING:
+        return False
+    return any(c.dep_ == "xcomp" and (c.i in heads or c.lemma_.lower() in _STAND_DOWN) for c in verb.children)
+
+
+# what forces are ordered to stop doing or to leave
+_STAND_DOWN = {"withdraw", "cease", "stop", "halt", "leave", "retreat", "pull", "return", "disarm", "stand", "refrain"}
+
+
+def _orders(verb: Token, inner: Event) -> bool:
+    """True when `verb` commands the material act named by its object noun."""
+    return verb.lemma_.lower() in _COMMANDING and inner.event not in SPEECH_ACT_EVENTS
 
 
 def _advice(tok: Token, actor: tuple[Actor, ...], recipient: tuple[Actor, ...]) -> bool:
@@ -321,19 +428,29 @@ def _intent_head(tok: Token, matches: list[TriggerMatch]) -> bool:
 
 def _holder(tok: Token, kept: dict[int, Event]) -> int | None:
     """The coded trigger above `tok` that holds it as content or object, if any."""
-    node, path = tok, []
+    node, path, preps = tok, [], set()
     for _ in range(4):
         if node.dep_ in _STOP_DEPS or node.head.i == node.i:
             return None
         path.append(node.dep_)
         node = node.head
+        if node.dep_ in {"prep", "amod", "advmod", "pcomp"}:
+            preps.add(node.lower_)
+        if preps & _CAUSE_WORDS:
+            return None  # "requesting clearance to close due to a scheduled protest": a cause, not content
         outer = kept.get(node.i)
         if outer is None:
             continue
         if path[-1] == "conj":
             return None  # "arrested and charged": two events side by side
-        speech = outer.event in SPEECH_ACT_EVENTS or node.lemma_.lower() in EMBEDDING_VERBS
-        if speech or path == ["dobj"]:
+        # a phone call embeds nothing ("called the Ambassador", not "called for")
+        embeds = node.lemma_.lower() in EMBEDDING_VERBS and outer.event != "CONSULT"
+        speech = outer.event in SPEECH_ACT_EVENTS or embeds
+        # "gave in to the strikers' demands": what is conceded is the concession's content
+        conceded = outer.event == "CONCEDE" and path == ["pobj", "prep"] and node.lemma_.lower() in _GIVING_IN
+        # "sanctioned officials over the crackdown", "sanctions on firms for selling oil": the reason
+        reason = outer.event == "SANCTION" and bool(preps & {"for", "over"})
+        if speech or path == ["dobj"] or conceded or reason:
             return node.i
         return None
     return None
