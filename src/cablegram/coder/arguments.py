@@ -157,20 +157,30 @@ _RAISING = {"expect", "set", "schedule", "slate", "due", "suppose", "believe", "
             "allow", "permit", "force", "order", "ask", "urge"}
 
 
+# verbs whose subject, not object, does their infinitive ("promised Gondor to withdraw")
+_SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten"}
+
+
 def _borrowed_subject(verb: Token, index: MentionIndex) -> list[Actor]:
     """The subject of the verb or noun this clause hangs on (control, conjunction, relative clause)."""
     node = verb
-    for _ in range(3):
+    for hop in range(3):
         if node.dep_ == "relcl":
             return index.of(node.head)
-        if node.dep_ == "acl" and node.tag_ == "VBG":
-            # "demonstrators protesting the results": the noun does it; "held a press conference
-            # denouncing the violence": whoever held it
+        if node.dep_ in {"acl", "appos"} and node.tag_ == "VBG":
+            # "demonstrators protesting the results": the noun does it; "the ministry's position,
+            # offering talks": whoever holds it; "held a press conference denouncing the
+            # violence", "..., issuing statements offering talks": whoever held or issued it
             noun = node.head
             if noun.i in index.by_token:
                 return [index.by_token[noun.i]]
+            if owner := [index.by_token[c.i] for c in noun.children if c.dep_ in {"poss", "compound"}
+                         and c.i in index.by_token][:1]:
+                return owner
             if noun.dep_ == "dobj":
-                return [a for c in noun.head.children if c.dep_ in _SUBJ for a in index.of(c)]
+                verb = noun.head
+                return [a for c in verb.children if c.dep_ in _SUBJ for a in index.of(c)] or (
+                    _borrowed_subject(verb, index) if verb.dep_ in {"advcl", "conj", "xcomp"} else [])
             return []
         if node.dep_ not in _INHERIT_DEPS or node.head.i == node.i:
             return []
@@ -181,6 +191,12 @@ def _borrowed_subject(verb: Token, index: MentionIndex) -> list[Actor]:
             if not any(c.dep_ in _SUBJ and c.lower_ in {"we", "i"} for c in node.children):
                 return []
         node = node.head
+        if hop == 0 and came_by == "xcomp" and node.lemma_.lower() not in _SUBJECT_CONTROL and (
+            controller := [a for c in node.children if c.dep_ == "dobj" for a in index.of(c)]
+        ):
+            # "prompted the council to appeal", "urged Russia to withdraw": the object acts (a
+            # noun further down, "urged X to pursue talks", is only asked for and left alone)
+            return controller
         subj = [a for c in node.children if c.dep_ in _SUBJ for a in index.of(c)]
         if not subj and came_by == "xcomp" and node.lemma_.lower() in _RAISING:
             # "Machar is expected to declare a ceasefire": the passive subject does the act
@@ -221,7 +237,16 @@ def _noun_args(noun: Token, event: str, index: MentionIndex) -> tuple[list[Actor
         recipient += _carrier_recipients(noun, index)
     if not actor and not recipient and event in {"ASSAULT", "CONSULT"}:
         actor, recipient = party_in(noun, index)
+    if not actor and not recipient and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in _OCCUR:
+        # "fighting broke out between X and Y", "talks began in Geneva between X and Y"
+        actor += [a for p in noun.head.children if p.dep_ == "prep" and p.lower_ == "between"
+                  for g in p.children if g.dep_ == "pobj" for a in index.of(g)]
     return actor, recipient
+
+
+# verbs that say a nominal event happened, with its parties sometimes hung on them
+_OCCUR = {"break", "erupt", "flare", "begin", "start", "resume", "continue", "occur", "take", "open", "rage",
+          "intensify", "escalate", "end", "conclude"}
 
 
 # verbs that only carry a nominal event ("launched an attack", "held talks", "imposed sanctions")
@@ -360,7 +385,8 @@ def find_arguments(
         actor, recipient = _noun_args(trigger, event, index)
     else:
         actor, recipient = _verb_args(trigger, index)
-        passive = trigger.tag_ == "VBN" and not any(c.dep_ in _SUBJ for c in trigger.children)
+        passive = (trigger.tag_ == "VBN" or _bare_control(trigger)) and not any(
+            c.dep_ in _SUBJ for c in trigger.children)
         if passive and not recipient and trigger.dep_ == "acl" and trigger.head.pos_ in {"NOUN", "PROPN"}:
             recipient += index.of(trigger.head)  # "opposition supporters arrested in recent weeks"
         elif passive and not recipient and trigger.dep_ == "conj":
@@ -392,6 +418,23 @@ def find_arguments(
     taken = {(a.start, a.end) for a in actors}
     return Arguments(
         actor=actors, recipient=tuple(r for r in _unique(recipient) if (r.start, r.end) not in taken)
+    )
+
+
+# verbs that take an object before their infinitive ("ordered them to disperse"); without one
+# they are passive ("were met by police and ordered to disperse"), however the tagger read them
+_OBJECT_CONTROL = {"order", "tell", "ask", "force", "urge", "instruct", "command", "compel", "request", "advise",
+                   "warn", "direct", "invite", "summon", "require", "pressure", "press", "persuade", "oblige"}
+
+
+def _bare_control(verb: Token) -> bool:
+    """An object-control verb conjoined to a passive, with an infinitive but no object of its own."""
+    return (
+        verb.dep_ == "conj"
+        and verb.lemma_.lower() in _OBJECT_CONTROL
+        and any(c.dep_ == "auxpass" for c in verb.head.children)
+        and any(c.dep_ == "xcomp" for c in verb.children)
+        and not any(c.dep_ in {"dobj", "aux", "auxpass"} for c in verb.children)
     )
 
 

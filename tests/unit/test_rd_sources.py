@@ -1,0 +1,162 @@
+"""Who did it, on hand-built parses (no model): object control, participles on nouns held by
+someone, passive conjuncts of control verbs, events hung on verbs of happening."""
+
+from __future__ import annotations
+
+from cablegram.coder.arguments import MentionIndex, find_arguments
+
+from .coder_docs import mention, parse_tagged
+
+
+def _args(rows, spans, trigger, event):
+    doc = parse_tagged(rows)
+    mentions = [mention(doc, i, j, country=c, sector=s) for i, j, c, s in spans]
+    index = MentionIndex(doc, mentions, 0, named=False)
+    return find_arguments(doc[trigger], event, index)
+
+
+def _texts(actors):
+    return [a.text for a in actors]
+
+
+# "The crisis prompted the cabinet to appeal for aid ."
+PROMPTED = [
+    ("The", "the", "DET", "DT", "det", 1),
+    ("crisis", "crisis", "NOUN", "NN", "nsubj", 2),
+    ("prompted", "prompt", "VERB", "VBD", "ROOT", 2),
+    ("the", "the", "DET", "DT", "det", 4),
+    ("cabinet", "cabinet", "NOUN", "NN", "dobj", 2),
+    ("to", "to", "PART", "TO", "aux", 6),
+    ("appeal", "appeal", "VERB", "VB", "xcomp", 2),
+    ("for", "for", "ADP", "IN", "prep", 6),
+    ("aid", "aid", "NOUN", "NN", "pobj", 7),
+    (".", ".", "PUNCT", ".", "punct", 2),
+]
+
+
+def test_the_object_of_a_control_verb_does_its_infinitive():
+    args = _args(PROMPTED, [(3, 4, "PER", "GOV")], 6, "REQUEST")
+    assert _texts(args.actor) == ["the cabinet"]
+
+
+# "Lima urged Quito to withdraw its troops ."
+URGED = [
+    ("Lima", "Lima", "PROPN", "NNP", "nsubj", 1),
+    ("urged", "urge", "VERB", "VBD", "ROOT", 1),
+    ("Quito", "Quito", "PROPN", "NNP", "dobj", 1),
+    ("to", "to", "PART", "TO", "aux", 4),
+    ("withdraw", "withdraw", "VERB", "VB", "xcomp", 1),
+    ("its", "its", "PRON", "PRP$", "poss", 6),
+    ("troops", "troop", "NOUN", "NNS", "dobj", 4),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+
+
+def test_the_one_urged_withdraws_not_the_one_urging():
+    args = _args(URGED, [(0, 0, "PER", "GOV"), (2, 2, "ECU", "GOV")], 4, "RETREAT")
+    assert _texts(args.actor) == ["Quito"]
+
+
+# "Lima promised Quito to withdraw ."  (subject control: the promiser acts)
+PROMISED = [
+    ("Lima", "Lima", "PROPN", "NNP", "nsubj", 1),
+    ("promised", "promise", "VERB", "VBD", "ROOT", 1),
+    ("Quito", "Quito", "PROPN", "NNP", "dobj", 1),
+    ("to", "to", "PART", "TO", "aux", 4),
+    ("withdraw", "withdraw", "VERB", "VB", "xcomp", 1),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+
+
+def test_a_promise_keeps_the_subject_as_the_doer():
+    args = _args(PROMISED, [(0, 0, "PER", "GOV"), (2, 2, "ECU", "GOV")], 4, "RETREAT")
+    assert _texts(args.actor) == ["Lima"]
+
+
+# "The cabinet 's position , offering talks , has not changed ."
+POSITION = [
+    ("The", "the", "DET", "DT", "det", 1),
+    ("cabinet", "cabinet", "NOUN", "NN", "poss", 3),
+    ("'s", "'s", "PART", "POS", "case", 1),
+    ("position", "position", "NOUN", "NN", "nsubj", 10),
+    (",", ",", "PUNCT", ",", "punct", 3),
+    ("offering", "offer", "VERB", "VBG", "appos", 3),
+    ("talks", "talk", "NOUN", "NNS", "dobj", 5),
+    (",", ",", "PUNCT", ",", "punct", 3),
+    ("has", "have", "AUX", "VBZ", "aux", 10),
+    ("not", "not", "PART", "RB", "neg", 10),
+    ("changed", "change", "VERB", "VBN", "ROOT", 10),
+    (".", ".", "PUNCT", ".", "punct", 10),
+]
+
+
+def test_a_participle_on_a_held_noun_is_done_by_its_holder():
+    args = _args(POSITION, [(1, 1, "PER", "GOV")], 5, "AGREE")
+    assert _texts(args.actor) == ["cabinet"]
+
+
+# "The ministry tried to calm the rebels , issuing statements offering a truce ."
+ISSUING = [
+    ("The", "the", "DET", "DT", "det", 1),
+    ("ministry", "ministry", "NOUN", "NN", "nsubj", 2),
+    ("tried", "try", "VERB", "VBD", "ROOT", 2),
+    ("to", "to", "PART", "TO", "aux", 4),
+    ("calm", "calm", "VERB", "VB", "xcomp", 2),
+    ("the", "the", "DET", "DT", "det", 6),
+    ("rebels", "rebel", "NOUN", "NNS", "dobj", 4),
+    (",", ",", "PUNCT", ",", "punct", 2),
+    ("issuing", "issue", "VERB", "VBG", "advcl", 2),
+    ("statements", "statement", "NOUN", "NNS", "dobj", 8),
+    ("offering", "offer", "VERB", "VBG", "acl", 9),
+    ("a", "a", "DET", "DT", "det", 12),
+    ("truce", "truce", "NOUN", "NN", "dobj", 10),
+    (".", ".", "PUNCT", ".", "punct", 2),
+]
+
+
+def test_a_participle_on_an_object_goes_back_to_the_clause_subject():
+    args = _args(ISSUING, [(0, 1, "PER", "GOV"), (5, 6, "PER", "REB")], 10, "AGREE")
+    assert _texts(args.actor) == ["The ministry"]
+
+
+# "They were met by the governor and ordered to disperse ."
+ORDERED = [
+    ("They", "they", "PRON", "PRP", "nsubjpass", 2),
+    ("were", "be", "AUX", "VBD", "auxpass", 2),
+    ("met", "meet", "VERB", "VBN", "ROOT", 2),
+    ("by", "by", "ADP", "IN", "agent", 2),
+    ("the", "the", "DET", "DT", "det", 5),
+    ("governor", "governor", "NOUN", "NN", "pobj", 3),
+    ("and", "and", "CCONJ", "CC", "cc", 2),
+    ("ordered", "order", "VERB", "VBD", "conj", 2),
+    ("to", "to", "PART", "TO", "aux", 9),
+    ("disperse", "disperse", "VERB", "VB", "xcomp", 7),
+    (".", ".", "PUNCT", ".", "punct", 2),
+]
+
+
+def test_a_control_verb_without_object_after_a_passive_shares_its_by_phrase():
+    args = _args(ORDERED, [(0, 0, "PER", "PRO"), (4, 5, "PER", "GOV")], 7, "REQUEST")
+    assert _texts(args.actor) == ["the governor"]
+    assert _texts(args.recipient) == ["They"]
+
+
+# "Heavy fighting broke out between the army and the rebels ."
+BROKE_OUT = [
+    ("Heavy", "heavy", "ADJ", "JJ", "amod", 1),
+    ("fighting", "fighting", "NOUN", "NN", "nsubj", 2),
+    ("broke", "break", "VERB", "VBD", "ROOT", 2),
+    ("out", "out", "ADP", "RP", "prt", 2),
+    ("between", "between", "ADP", "IN", "prep", 2),
+    ("the", "the", "DET", "DT", "det", 6),
+    ("army", "army", "NOUN", "NN", "pobj", 4),
+    ("and", "and", "CCONJ", "CC", "cc", 6),
+    ("the", "the", "DET", "DT", "det", 9),
+    ("rebels", "rebel", "NOUN", "NNS", "conj", 6),
+    (".", ".", "PUNCT", ".", "punct", 2),
+]
+
+
+def test_the_parties_of_an_event_that_broke_out_are_its_actors():
+    args = _args(BROKE_OUT, [(5, 6, "PER", "MIL"), (8, 9, "PER", "REB")], 1, "ASSAULT")
+    assert _texts(args.actor) == ["the army", "the rebels"] and args.recipient == ()
