@@ -1,11 +1,13 @@
 """Who did it, on hand-built parses (no model): object control, participles on nouns held by
-someone, passive conjuncts of control verbs, events hung on verbs of happening."""
+someone, passive conjuncts of control verbs, events hung on verbs of happening, the writer as
+the one who makes a demand no one is said to make."""
 
 from __future__ import annotations
 
+from cablegram.coder import EventCoder
 from cablegram.coder.arguments import MentionIndex, find_arguments
 
-from .coder_docs import mention, parse_tagged
+from .coder_docs import context, mention, parse_tagged
 
 
 def _args(rows, spans, trigger, event):
@@ -160,3 +162,31 @@ BROKE_OUT = [
 def test_the_parties_of_an_event_that_broke_out_are_its_actors():
     args = _args(BROKE_OUT, [(5, 6, "PER", "MIL"), (8, 9, "PER", "REB")], 1, "ASSAULT")
     assert _texts(args.actor) == ["the army", "the rebels"] and args.recipient == ()
+
+
+# "The government should free the prisoners ."
+SHOULD_FREE = [
+    ("The", "the", "DET", "DT", "det", 1),
+    ("government", "government", "NOUN", "NN", "nsubj", 3),
+    ("should", "should", "AUX", "MD", "aux", 3),
+    ("release", "release", "VERB", "VB", "ROOT", 3),
+    ("the", "the", "DET", "DT", "det", 5),
+    ("prisoners", "prisoner", "NOUN", "NNS", "dobj", 3),
+    (".", ".", "PUNCT", ".", "punct", 3),
+]
+
+
+def test_a_demand_no_one_is_said_to_make_is_the_writers():
+    doc = parse_tagged(SHOULD_FREE)
+    ctx = context(doc, url="https://www.state.gov/statement-on-prisoners/")
+    (event,) = EventCoder().code(doc, [mention(doc, 0, 1, country="PER", sector="GOV")], ctx).events
+    assert event.event == "REQUEST"
+    (who,) = event.actor
+    assert (who.country, who.sector, who.text, who.kb_id) == ("USA", "GOV", "", "implicit:writer")
+    assert _texts(event.recipient) == ["The government"]
+
+
+def test_a_demand_in_a_text_of_unknown_provenance_has_no_doer():
+    doc = parse_tagged(SHOULD_FREE)
+    (event,) = EventCoder().code(doc, [mention(doc, 0, 1, country="PER", sector="GOV")], context(doc)).events
+    assert event.actor == ()

@@ -8,7 +8,8 @@ the country the document is about. An implicit actor has an empty text and zero-
 at the trigger, `kb_id` "implicit:<why>", and never replaces an actor the sentence names.
 
 First-person plural pronouns ("We call on the government ...") are the writer: in a State
-Department cable or a U.S. government statement, the U.S. government.
+Department cable or a U.S. government statement, the U.S. government; so is whoever makes a
+modal demand no one in the text is said to make ("The government should release ...").
 
 The document's country ("home") is `ctx.memory["actors.home"]`, set by the actor stage; when it
 is absent the country named most often so far in the document stands in.
@@ -26,7 +27,7 @@ from ..records import Actor, DocContext, is_us_government_url
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["author", "home_country", "implicit_actors", "note_countries", "first_person"]
+__all__ = ["author", "home_country", "implicit_actors", "note_countries", "first_person", "writer"]
 
 # (PLOVER event, CAMEO prefix) → (implied source sector, implied target sector); "" = none.
 # Acts a state does to people in its own country: arrest, release, charge, sentence, curfews.
@@ -90,6 +91,18 @@ def first_person(tok: Token, ctx: DocContext, offset: int) -> Actor | None:
     start = tok.idx + offset
     return Actor(text=tok.text, start=start, end=start + len(tok.text), name="the writer",
                  country=who[0], sector=who[1], cameo_code=who[0] + who[1], kb_id="implicit:writer")
+
+
+def writer(tok: Token, ctx: DocContext) -> tuple[Actor, ...]:
+    """Who makes a demand that no one in the text is said to make ("The government should release
+    those it has jailed" in a U.S. statement or cable): the writer, when the document says who
+    writes it; an implicit actor at the trigger."""
+    who = author(ctx)
+    if who is None:
+        return ()
+    at = tok.idx + ctx.offset
+    return (Actor(text="", start=at, end=at, name="the writer", country=who[0], sector=who[1],
+                  cameo_code=who[0] + who[1], kb_id="implicit:writer"),)
 
 
 def implicit_actors(

@@ -22,7 +22,7 @@ from .blame import BLAME_CAMEO, LABEL_CAMEO, find_blame, find_labels
 from .demands import demand_kind, modal_verb, request_code, speaker, subject_of
 from .eventness import EMBEDDING_VERBS, SPEECH_ACT_EVENTS, non_event, realized_infinitive, weak_alone
 from .factuality import factuality, promised
-from .implicit import first_person, implicit_actors, note_countries
+from .implicit import first_person, implicit_actors, note_countries, writer
 from .lexicon import BLOCK, Lexicon, TriggerMatch, default_lexicon
 from .quotes import find_quotes
 
@@ -154,7 +154,7 @@ class EventCoder:
         if kind is not None:
             # "X must withdraw": a demand from whoever says it to X, not a withdrawal
             cameo, event, mode = request_code(kind, event, cameo), "REQUEST", None
-            actor, recipient = tuple(speaker(verb, index)), tuple(subject_of(verb, index)) or actor
+            actor, recipient = tuple(speaker(verb, index)) or writer(tok, ctx), tuple(subject_of(verb, index)) or actor
             fact = replace(fact, value="asserted")
         elif fact.value == "negated" and _refused(tok) and ontology.plover_event(event).quad <= 2:
             # "will not lift the ban", "failed to reach a deal": refusing to cooperate is a REJECT
