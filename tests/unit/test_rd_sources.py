@@ -1,11 +1,17 @@
 """Who did it, on hand-built parses (no model): object control, participles on nouns held by
 someone, passive conjuncts of control verbs, events hung on verbs of happening, the writer as
-the one who makes a demand no one is said to make."""
+the one who makes a demand no one is said to make; and who a mention names (runs of proper
+nouns read whole, armed groups no one names)."""
 
 from __future__ import annotations
 
+import pytest
+
 from cablegram.coder import EventCoder
 from cablegram.coder.arguments import MentionIndex, find_arguments
+from cablegram.resolve.actors import ActorResolver
+from cablegram.resolve.kb import KnowledgeBase
+from cablegram.resolve.kb.tables import builtin_entries
 
 from .coder_docs import context, mention, parse_tagged
 
@@ -190,3 +196,40 @@ def test_a_demand_in_a_text_of_unknown_provenance_has_no_doer():
     doc = parse_tagged(SHOULD_FREE)
     (event,) = EventCoder().code(doc, [mention(doc, 0, 1, country="PER", sector="GOV")], context(doc)).events
     assert event.actor == ()
+
+
+# "Funds came from the United States Department ."  (no noun chunk over the name)
+FUNDS = [
+    ("Funds", "fund", "NOUN", "NNS", "nsubj", 1),
+    ("came", "come", "VERB", "VBD", "ROOT", 1),
+    ("from", "from", "ADP", "IN", "prep", 1),
+    ("the", "the", "DET", "DT", "det", 6),
+    ("United", "United", "PROPN", "NNP", "compound", 5),
+    ("States", "States", "PROPN", "NNP", "compound", 6),
+    ("Department", "Department", "PROPN", "NNP", "pobj", 2),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+
+
+def test_proper_nouns_left_over_are_read_as_one_name_not_word_by_word():
+    doc = parse_tagged(FUNDS)
+    runs = ActorResolver._name_runs(doc, covered={0})
+    assert [r.text for r in runs] == ["United States Department"]
+
+
+@pytest.fixture(scope="module")
+def resolver():
+    return ActorResolver(KnowledgeBase(builtin_entries()))
+
+
+@pytest.mark.parametrize("text", ["an outlawed group", "armed groups", "armed men"])
+def test_armed_groups_no_one_names_are_unidentified_forces(resolver, text):
+    res = resolver.lookup(text)
+    assert (res.country, res.sector) == (None, "UAF")
+
+
+def test_an_unnamed_armed_group_takes_the_documents_country(resolver):
+    context = ("Rockets hit a base near Baghdad on Monday. Iraqi officials said an outlawed group fired them. "
+               "Iraq's army is searching the area.")
+    res = resolver.lookup("an outlawed group", context=context)
+    assert (res.country, res.sector) == ("IRQ", "UAF")

@@ -119,8 +119,25 @@ class ActorResolver:
         covered = {t.i for s in spans for t in s}
         spans += [e for e in doc.ents if e.label_ in CANDIDATE_ENTS and not any(t.i in covered for t in e)]
         covered |= {t.i for s in spans for t in s}
-        spans += [doc[t.i : t.i + 1] for t in doc if t.pos_ == "PROPN" and t.i not in covered]
+        spans += self._name_runs(doc, covered)
         return sorted(spans, key=lambda s: s.start)
+
+    @staticmethod
+    def _name_runs(doc: Doc, covered: set[int]) -> list[Span]:
+        """Proper nouns no chunk or entity took, a run of them as one name ('the United States
+        Department of State's Initiative' when the parser chunks only 'State'), never word by word."""
+        runs: list[Span] = []
+        start = None
+        for t in doc:
+            if t.pos_ == "PROPN" and t.i not in covered and not t.is_punct:
+                start = t.i if start is None else start
+                continue
+            if start is not None:
+                runs.append(doc[start : t.i])
+                start = None
+        if start is not None:
+            runs.append(doc[start : len(doc)])
+        return runs
 
     @staticmethod
     def _with_of_name(chunk: Span) -> Span:
