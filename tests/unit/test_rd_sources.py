@@ -233,3 +233,26 @@ def test_an_unnamed_armed_group_takes_the_documents_country(resolver):
                "Iraq's army is searching the area.")
     res = resolver.lookup("an outlawed group", context=context)
     assert (res.country, res.sector) == ("IRQ", "UAF")
+
+
+# "The Ambassador met DFM Petrovsky . Petrovsky offered talks ."  (the tagger misses the name)
+TITLED = [
+    ("The", "the", "DET", "DT", "det", 1),
+    ("Ambassador", "Ambassador", "PROPN", "NNP", "nsubj", 2),
+    ("met", "meet", "VERB", "VBD", "ROOT", 2),
+    ("DFM", "DFM", "PROPN", "NNP", "compound", 4),
+    ("Petrovsky", "Petrovsky", "PROPN", "NNP", "dobj", 2),
+    (".", ".", "PUNCT", ".", "punct", 2),
+    ("Petrovsky", "Petrovsky", "PROPN", "NNP", "nsubj", 7),
+    ("offered", "offer", "VERB", "VBD", "ROOT", 7),
+    ("talks", "talk", "NOUN", "NNS", "dobj", 7),
+    (".", ".", "PUNCT", ".", "punct", 7),
+]
+
+
+def test_a_name_after_a_title_is_that_official_when_named_again(resolver):
+    doc = parse_tagged(TITLED, ents=["O", "O", "O", "B-ORG", "I-ORG", "O", "O", "O", "O", "O"])
+    ctx = context(doc, url="https://wikileaks.org/plusd/cables/08MOSCOW1122.html")
+    found = {m.text: (m.country, m.sector) for m in resolver.find_mentions(doc, ctx)}
+    assert found["DFM Petrovsky"] == ("RUS", "GOV")
+    assert found["Petrovsky"] == ("RUS", "GOV")

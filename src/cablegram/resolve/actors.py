@@ -35,6 +35,14 @@ PRONOUNS = {"he", "she"}
 CANDIDATE_ENTS = {"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"}
 
 
+def _unknown_name(tail: Sequence[Token]) -> bool:
+    """Capitalised proper nouns that name no place or date: a person's name after a title."""
+    return bool(tail) and all(
+        t.pos_ == "PROPN" and t.text[:1].isupper() and t.text[1:2].islower() and t.ent_type_ in {"", "PERSON", "ORG"}
+        for t in tail
+    )
+
+
 class ActorResolver:
     """Finds and resolves actor mentions in a parsed document (the pipeline's actor stage)."""
 
@@ -169,7 +177,7 @@ class ActorResolver:
         people: dict[str, Actor] = memory.setdefault("actors.people", {})
         heads: dict[str, Actor] = memory.setdefault("actors.heads", {})
         person = any(t.ent_type_ == "PERSON" for t in toks)
-        if res is None and person:
+        if res is None and (person or toks[-1].pos_ == "PROPN" and toks[-1].lower_ in people):
             prior = people.get(toks[-1].lower_)
             if prior is not None:
                 return self._actor(span.doc, toks, ctx, prior.name, prior.country, prior.sector, prior.kb_id,
@@ -193,12 +201,16 @@ class ActorResolver:
             res = situate(self.kb, res, words, [t.text for t in span.sent], home) or res
         country, sector = res.country, res.sector
         end = self._last_known(toks, res)
-        actor = self._actor(span.doc, toks[: end + 1] if not person else toks, ctx, res.name, country, sector,
-                            res.kb_id, rule=res.rule)
+        titled = not person and sector in PERSON_SECTORS and _unknown_name(toks[end + 1 :])
+        actor = self._actor(span.doc, toks[: end + 1] if not (person or titled) else toks, ctx, res.name, country,
+                            sector, res.kb_id, rule=res.rule)
         if person:
             for t in toks:
                 if t.ent_type_ == "PERSON":
                     people[t.lower_] = actor
+            memory["actors.last_person"] = actor
+        elif titled:  # "DFM Denisov": a title before a name the tagger missed; "Denisov" later is him
+            people[toks[-1].lower_] = actor
             memory["actors.last_person"] = actor
         elif sector in PERSON_SECTORS:
             memory["actors.last_person"] = actor
