@@ -256,3 +256,30 @@ def test_a_name_after_a_title_is_that_official_when_named_again(resolver):
     found = {m.text: (m.country, m.sector) for m in resolver.find_mentions(doc, ctx)}
     assert found["DFM Petrovsky"] == ("RUS", "GOV")
     assert found["Petrovsky"] == ("RUS", "GOV")
+
+
+# "The rebels crossed . When our patrol approached , they fired ."
+OUR_PATROL = [
+    ("The", "the", "DET", "DT", "det", 1),
+    ("rebels", "rebel", "NOUN", "NNS", "nsubj", 2),
+    ("crossed", "cross", "VERB", "VBD", "ROOT", 2),
+    (".", ".", "PUNCT", ".", "punct", 2),
+    ("When", "when", "SCONJ", "WRB", "advmod", 7),
+    ("our", "our", "PRON", "PRP$", "poss", 6),
+    ("patrol", "patrol", "NOUN", "NN", "nsubj", 7),
+    ("approached", "approach", "VERB", "VBD", "advcl", 10),
+    (",", ",", "PUNCT", ",", "punct", 10),
+    ("they", "they", "PRON", "PRP", "nsubj", 10),
+    ("fired", "fire", "VERB", "VBD", "ROOT", 10),
+    (".", ".", "PUNCT", ".", "punct", 10),
+]
+
+
+def test_they_is_never_the_speakers_own_side():
+    args = _args(OUR_PATROL, [(0, 1, "NPL", "REB"), (5, 6, "BTN", "MIL")], 10, "ASSAULT")
+    (who,) = args.actor
+    assert (who.text, who.country) == ("they", "NPL")
+
+
+def test_a_patrol_party_is_soldiers_not_a_political_party(resolver):
+    assert resolver.lookup("the patrol party").sector == "MIL"

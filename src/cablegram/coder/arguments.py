@@ -101,7 +101,8 @@ class MentionIndex:
         subjects = [i for i in window if pronoun.doc[i].dep_ in _SUBJ | {"nsubjpass"}]
         for i in [*subjects, *window]:
             m = self.by_token.get(i)
-            if m is not None and m.country and m.text.lower() not in _GROUP_PRONOUNS:
+            # "our patrol ... they fired": 'they' is never the speaker's own side
+            if m is not None and m.country and m.text.lower() not in _GROUP_PRONOUNS and not _own_side(m):
                 start = pronoun.idx + self.offset
                 found = Actor(text=pronoun.text, start=start, end=start + len(pronoun.text), name=m.name,
                               country=m.country, sector=m.sector, cameo_code=m.cameo_code, kb_id=m.kb_id)
@@ -111,6 +112,13 @@ class MentionIndex:
 
 
 _GROUP_PRONOUNS = {"they", "them", "it", "its", "their"}
+_FIRST_PERSON = {"we", "us", "our", "i", "me", "my"}
+
+
+def _own_side(m: Actor) -> bool:
+    """A mention of the speaker's side ('we', 'our soldiers'), which a third-person pronoun never is."""
+    first = m.text.split(maxsplit=1)[0].lower() if m.text.strip() else ""
+    return first in _FIRST_PERSON
 
 
 def _unique(actors: list[Actor]) -> tuple[Actor, ...]:
