@@ -283,3 +283,38 @@ def test_they_is_never_the_speakers_own_side():
 
 def test_a_patrol_party_is_soldiers_not_a_political_party(resolver):
     assert resolver.lookup("the patrol party").sector == "MIL"
+
+
+# "Rebels and Cambodian troops massed . Four Thai soldiers were killed ."
+BORDER_WAR = [
+    ("Rebels", "rebel", "NOUN", "NNS", "nsubj", 4),
+    ("and", "and", "CCONJ", "CC", "cc", 0),
+    ("Cambodian", "cambodian", "ADJ", "JJ", "amod", 3),
+    ("troops", "troop", "NOUN", "NNS", "conj", 0),
+    ("massed", "mass", "VERB", "VBD", "ROOT", 4),
+    (".", ".", "PUNCT", ".", "punct", 4),
+    ("Four", "four", "NUM", "CD", "nummod", 8),
+    ("Thai", "thai", "ADJ", "JJ", "amod", 8),
+    ("soldiers", "soldier", "NOUN", "NNS", "nsubjpass", 10),
+    ("were", "be", "AUX", "VBD", "auxpass", 10),
+    ("killed", "kill", "VERB", "VBN", "ROOT", 10),
+    (".", ".", "PUNCT", ".", "punct", 10),
+]
+
+
+def _killed(spans):
+    doc = parse_tagged(BORDER_WAR)
+    mentions = [mention(doc, i, j, country=c, sector=s) for i, j, c, s in spans]
+    return next(e for e in EventCoder().code(doc, mentions, context(doc)).events if e.trigger.text == "killed")
+
+
+def test_soldiers_killed_by_no_one_named_in_a_two_state_war_were_killed_by_the_other_state():
+    event = _killed([(2, 3, "KHM", "MIL"), (7, 8, "THA", "MIL")])
+    (who,) = event.actor
+    assert (who.country, who.sector, who.text) == ("KHM", "MIL", "")
+    assert _texts(event.recipient) == ["Thai soldiers"]
+
+
+def test_no_other_state_is_blamed_when_rebels_are_in_the_story():
+    event = _killed([(0, 0, "KHM", "REB"), (2, 3, "KHM", "MIL"), (7, 8, "THA", "MIL")])
+    assert event.actor == ()

@@ -27,7 +27,7 @@ from ..records import Actor, DocContext, is_us_government_url
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["author", "home_country", "implicit_actors", "note_countries", "first_person", "writer"]
+__all__ = ["author", "home_country", "implicit_actors", "note_countries", "first_person", "opponent", "writer"]
 
 # (PLOVER event, CAMEO prefix) → (implied source sector, implied target sector); "" = none.
 # Acts a state does to people in its own country: arrest, release, charge, sentence, curfews.
@@ -46,6 +46,7 @@ _IMPLIED: tuple[tuple[str, str, str, str], ...] = (
     ("PROTEST", "14", "PRO", "GOV"),  # demonstrators against their government
 )
 _FIRST_PERSON = {"we", "us", "our"}
+_IRREGULAR = {"REB", "UAF", "PRM", "INS"}
 # acts done to people by the state: a passive with no doer named is the state's
 _STATE_ACTS = {"REJECT", "RETREAT", "CONCEDE", "ACCUSE", "COERCE", "SANCTION"}
 
@@ -55,6 +56,27 @@ def note_countries(mentions: Sequence[Actor], ctx: DocContext) -> None:
     counts: Counter[str] = ctx.memory.setdefault("coder.countries", Counter())
     counts.update(a.country for a in mentions if a.country and len(a.country) == 3 and a.country.isalpha()
                   and a.country not in {"IGO", "NGO", "UNO", "EUR", "IMG", "MNC"})
+    armed: set[str] = ctx.memory.setdefault("coder.armed", set())
+    armed.update(a.country for a in mentions if a.country and a.sector == "MIL" and a.country.isalpha()
+                 and a.country not in {"IGO", "NGO", "UNO", "EUR", "IMG", "MNC"})
+    if any(a.sector in _IRREGULAR for a in mentions):
+        ctx.memory["coder.irregulars"] = True
+
+
+def opponent(recipient: tuple[Actor, ...], ctx: DocContext) -> str | None:
+    """In a story of two states' armed forces, the other state: the one that killed, wounded or
+    holds soldiers or nationals of the first when no one is named ("four Thai soldiers were
+    injured in the clash", "ten soldiers are being held" in a story of a border war)."""
+    countries = {a.country for a in recipient}
+    if len(countries) != 1 or any(a.sector not in {None, "MIL"} for a in recipient):
+        return None
+    armed: set[str] = ctx.memory.get("coder.armed") or set()
+    if ctx.memory.get("coder.irregulars"):
+        return None  # rebels or gunmen in the story may be the ones who did it
+    (victim,) = countries
+    if victim not in armed or len(armed) != 2:
+        return None
+    return next(iter(armed - {victim}))
 
 
 def home_country(ctx: DocContext) -> str | None:
@@ -113,6 +135,10 @@ def implicit_actors(
     government for a protest, the state for what is done to people by no one named ("were denied
     entry", "were accused of"), the document's government for sanctions no one is said to impose.
     Named actors are kept; only empty sides are filled."""
+    if not actor and recipient and (event == "ASSAULT" or event == "COERCE" and cameo.startswith("17")):
+        other = opponent(recipient, ctx)
+        if other is not None:
+            return (_implied(other, "MIL", at, event),), recipient
     rule = next(((s, t) for e, prefix, s, t in _IMPLIED if e == event and cameo.startswith(prefix)), None)
     if rule is None and not actor and (passive and event in _STATE_ACTS or event == "SANCTION"):
         # the state the document is about (it may act on foreigners: "diplomats were denied entry")
