@@ -318,3 +318,59 @@ def test_soldiers_killed_by_no_one_named_in_a_two_state_war_were_killed_by_the_o
 def test_no_other_state_is_blamed_when_rebels_are_in_the_story():
     event = _killed([(0, 0, "KHM", "REB"), (2, 3, "KHM", "MIL"), (7, 8, "THA", "MIL")])
     assert event.actor == ()
+
+
+# "Thai troops and Cambodian troops massed . Fighting continued ."
+MASSED = [
+    ("Thai", "thai", "ADJ", "JJ", "amod", 1),
+    ("troops", "troop", "NOUN", "NNS", "nsubj", 5),
+    ("and", "and", "CCONJ", "CC", "cc", 1),
+    ("Cambodian", "cambodian", "ADJ", "JJ", "amod", 4),
+    ("troops", "troop", "NOUN", "NNS", "conj", 1),
+    ("massed", "mass", "VERB", "VBD", "ROOT", 5),
+    (".", ".", "PUNCT", ".", "punct", 5),
+    ("Fighting", "fighting", "NOUN", "NN", "nsubj", 8),
+    ("continued", "continue", "VERB", "VBD", "ROOT", 8),
+    (".", ".", "PUNCT", ".", "punct", 8),
+]
+
+
+def test_fighting_no_one_is_named_in_a_two_state_war_is_both_states():
+    doc = parse_tagged(MASSED)
+    mentions = [mention(doc, 0, 1, country="THA", sector="MIL"), mention(doc, 3, 4, country="KHM", sector="MIL")]
+    event = next(e for e in EventCoder().code(doc, mentions, context(doc)).events if e.trigger.text == "Fighting")
+    assert sorted((a.country, a.sector, a.text) for a in event.actor) == [("KHM", "MIL", ""), ("THA", "MIL", "")]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [("U.S.-Philippine", "USA"), ("U.N.-backed militias", None), ("U.K.-based", "GBR")],
+)
+def test_an_abbreviation_joined_by_a_hyphen_is_read_apart(resolver, text, country):
+    res = resolver.lookup(text)
+    assert res is not None and res.country == country
+
+
+# "The talks , sponsored by Oslo , began ."
+SPONSORED = [
+    ("The", "the", "DET", "DT", "det", 1),
+    ("talks", "talk", "NOUN", "NNS", "nsubj", 7),
+    (",", ",", "PUNCT", ",", "punct", 1),
+    ("sponsored", "sponsor", "VERB", "VBN", "acl", 1),
+    ("by", "by", "ADP", "IN", "agent", 3),
+    ("Oslo", "Oslo", "PROPN", "NNP", "pobj", 4),
+    (",", ",", "PUNCT", ",", "punct", 1),
+    ("began", "begin", "VERB", "VBD", "ROOT", 7),
+    (".", ".", "PUNCT", ".", "punct", 7),
+]
+
+
+def test_who_sponsored_talks_is_named_in_the_participle_on_them():
+    args = _args(SPONSORED, [(5, 5, "NOR", "GOV")], 1, "CONSULT")
+    assert _texts(args.actor) == ["Oslo"]
+
+
+def test_a_participle_of_judgement_on_an_event_names_no_doer():
+    rows = [r if r[0] != "sponsored" else ("condemned", "condemn", "VERB", "VBN", "acl", 1) for r in SPONSORED]
+    args = _args(rows, [(5, 5, "NOR", "GOV")], 1, "CONSULT")
+    assert args.actor == ()

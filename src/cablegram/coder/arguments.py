@@ -229,6 +229,9 @@ def _noun_args(noun: Token, event: str, index: MentionIndex) -> tuple[list[Actor
             actor.append(index.by_token[c.i])
         elif c.dep_ == "prep" and c.lower_ == "by":
             actor += [a for g in c.children for a in index.of(g)]
+        elif c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _LIGHT_VERBS | _BROKERS:
+            # "the talks, sponsored by Cuba", "an attack carried out by militants"
+            actor += [a for g in c.children if g.dep_ == "agent" for p in g.children for a in index.of(p)]
         elif c.dep_ == "prep" and c.lower_ == "of":
             found = [a for g in c.children for a in index.of(g)]
             (recipient if event in _PATIENT_EVENTS else actor).extend(found)
@@ -321,6 +324,9 @@ _LIGHT_VERBS = {
     "use",
 }
 
+
+# who brings about talks or a deal without being one of its parties, and is coded as their actor
+_BROKERS = {"sponsor", "broker", "mediate", "facilitate", "convene"}
 
 # verbs whose subject undergoes, watches or talks about a nominal event rather than doing it
 _NOT_DOERS = {

@@ -70,13 +70,9 @@ def opponent(recipient: tuple[Actor, ...], ctx: DocContext) -> str | None:
     countries = {a.country for a in recipient}
     if len(countries) != 1 or any(a.sector not in {None, "MIL"} for a in recipient):
         return None
-    armed: set[str] = ctx.memory.get("coder.armed") or set()
-    if ctx.memory.get("coder.irregulars"):
-        return None  # rebels or gunmen in the story may be the ones who did it
     (victim,) = countries
-    if victim not in armed or len(armed) != 2:
-        return None
-    return next(iter(armed - {victim}))
+    sides = _two_sides(ctx)  # (with rebels or gunmen in the story, they may be the ones who did it)
+    return next((c for c in sides if c != victim), None) if victim in sides else None
 
 
 def home_country(ctx: DocContext) -> str | None:
@@ -139,6 +135,9 @@ def implicit_actors(
         other = opponent(recipient, ctx)
         if other is not None:
             return (_implied(other, "MIL", at, event),), recipient
+    if not actor and not recipient and event == "ASSAULT" and (sides := _two_sides(ctx)):
+        # "the clash", "the two sides exchanged fire" in a story of two states' forces: both
+        return tuple(_implied(c, "MIL", at, event) for c in sides), recipient
     rule = next(((s, t) for e, prefix, s, t in _IMPLIED if e == event and cameo.startswith(prefix)), None)
     if rule is None and not actor and (passive and event in _STATE_ACTS or event == "SANCTION"):
         # the state the document is about (it may act on foreigners: "diplomats were denied entry")
@@ -156,6 +155,12 @@ def implicit_actors(
     if not recipient and tgt_sector:
         recipient = (_implied(_domestic(actor) or country, tgt_sector, at, event),)
     return actor, recipient
+
+
+def _two_sides(ctx: DocContext) -> list[str]:
+    """The two states whose armed forces a story names, when it names no rebels or gunmen."""
+    armed: set[str] = ctx.memory.get("coder.armed") or set()
+    return sorted(armed) if len(armed) == 2 and not ctx.memory.get("coder.irregulars") else []
 
 
 def _domestic(actors: tuple[Actor, ...]) -> str | None:
