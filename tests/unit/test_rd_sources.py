@@ -374,3 +374,22 @@ def test_a_participle_of_judgement_on_an_event_names_no_doer():
     rows = [r if r[0] != "sponsored" else ("condemned", "condemn", "VERB", "VBN", "acl", 1) for r in SPONSORED]
     args = _args(rows, [(5, 5, "NOR", "GOV")], 1, "CONSULT")
     assert args.actor == ()
+
+
+# "Peruvian officials said their troops stayed ."
+THEIR_TROOPS = [
+    ("Peruvian", "peruvian", "ADJ", "JJ", "amod", 1),
+    ("officials", "official", "NOUN", "NNS", "nsubj", 2),
+    ("said", "say", "VERB", "VBD", "ROOT", 2),
+    ("their", "their", "PRON", "PRP$", "poss", 4),
+    ("troops", "troop", "NOUN", "NNS", "nsubj", 5),
+    ("stayed", "stay", "VERB", "VBD", "ccomp", 2),
+    (".", ".", "PUNCT", ".", "punct", 2),
+]
+
+
+def test_troops_owned_by_their_are_of_the_state_named_before(resolver):
+    doc = parse_tagged(THEIR_TROOPS)
+    ctx = context(doc, url="https://wikileaks.org/plusd/cables/09QUITO101.html")  # a cable from Ecuador
+    found = {m.text: (m.country, m.sector) for m in resolver.find_mentions(doc, ctx)}
+    assert found["their troops"] == ("PER", "MIL")

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 __all__ = ["ActorResolver", "Resolution", "compose", "situate"]
 
 PRONOUNS = {"he", "she"}
+_OWNERS = {"its", "their"}
 CANDIDATE_ENTS = {"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"}
 
 
@@ -118,6 +119,7 @@ class ActorResolver:
                 found[span.start] = actor
         self._apply_appositions(doc, found, ctx)
         self._pronouns(doc, found, earlier_person, ctx)
+        self._possessed(doc, found)
         return [found[k] for k in sorted(found)]
 
     def _candidates(self, doc: Doc) -> list[Span]:
@@ -283,6 +285,22 @@ class ActorResolver:
                                          end=tok.idx + len(tok.text) + ctx.offset, name=prior.name,
                                          country=prior.country, sector=prior.sector,
                                          cameo_code=prior.cameo_code, kb_id=prior.kb_id, rule="pronoun")
+
+    @staticmethod
+    def _possessed(doc: Doc, found: dict[int, Actor]) -> None:
+        """'Pakistani officials denied their troops crossed', 'urged Russia to pull its troops':
+        a sector noun owned by 'its'/'their' is of the nearest state or group named before it in
+        the sentence, not of the document's country."""
+        for start in sorted(found):
+            actor, tok = found[start], doc[start]
+            if tok.lower_ not in _OWNERS or actor.country and actor.rule not in {"document-home", "sentence-place"}:
+                continue
+            first = tok.sent.start
+            owner = next((found[k] for k in sorted(found, reverse=True) if first <= k < start
+                          and found[k].country and doc[k].lower_ not in _OWNERS), None)
+            if owner is not None and owner.country != actor.country:
+                code = (owner.country or "") + cameo_agent(actor.sector)
+                found[start] = replace(actor, country=owner.country, cameo_code=code, rule="possessor")
 
     @staticmethod
     def _last_person_before(tok: Token, found: dict[int, Actor], earlier: Actor | None) -> Actor | None:
