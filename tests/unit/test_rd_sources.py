@@ -393,3 +393,22 @@ def test_troops_owned_by_their_are_of_the_state_named_before(resolver):
     ctx = context(doc, url="https://wikileaks.org/plusd/cables/09QUITO101.html")  # a cable from Ecuador
     found = {m.text: (m.country, m.sector) for m in resolver.find_mentions(doc, ctx)}
     assert found["their troops"] == ("PER", "MIL")
+
+
+# "Lima met with Quito . They discussed trade ."
+MET_WITH = [
+    ("Lima", "Lima", "PROPN", "NNP", "nsubj", 1),
+    ("met", "meet", "VERB", "VBD", "ROOT", 1),
+    ("with", "with", "ADP", "IN", "prep", 1),
+    ("Quito", "Quito", "PROPN", "NNP", "pobj", 2),
+    (".", ".", "PUNCT", ".", "punct", 1),
+    ("They", "they", "PRON", "PRP", "nsubj", 6),
+    ("discussed", "discuss", "VERB", "VBD", "ROOT", 6),
+    ("trade", "trade", "NOUN", "NN", "dobj", 6),
+    (".", ".", "PUNCT", ".", "punct", 6),
+]
+
+
+def test_they_after_a_meeting_is_both_who_met():
+    args = _args(MET_WITH, [(0, 0, "PER", "GOV"), (3, 3, "ECU", "GOV")], 6, "CONSULT")
+    assert [(a.text, a.country) for a in args.actor] == [("They", "PER"), ("Quito", "ECU")]

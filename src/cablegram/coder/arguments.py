@@ -47,6 +47,7 @@ class MentionIndex:
     def __init__(self, doc: Doc, mentions: Sequence[Actor], offset: int, *, named: bool = True) -> None:
         self.by_token: dict[int, Actor] = {}
         self._pronouns: dict[int, Actor | None] = {}
+        self._partners: dict[int, list[Actor]] = {}
         self.offset = offset
         for m in mentions:
             span = doc.char_span(m.start - offset, m.end - offset, alignment_mode="expand")
@@ -68,6 +69,7 @@ class MentionIndex:
             found.append(self.by_token[tok.i])
         elif tok.lower_ in _GROUP_PRONOUNS and (antecedent := self.antecedent(tok)) is not None:
             found.append(antecedent)
+            found += self._partners.get(tok.i, [])
         else:
             found += [
                 self.by_token[c.i] for c in tok.children if c.dep_ in _NP_DEPS and c.i in self.by_token
@@ -106,12 +108,30 @@ class MentionIndex:
                 start = pronoun.idx + self.offset
                 found = Actor(text=pronoun.text, start=start, end=start + len(pronoun.text), name=m.name,
                               country=m.country, sector=m.sector, cameo_code=m.cameo_code, kb_id=m.kb_id)
+                if pronoun.lower_ in _PLURAL:  # the partners keep their own words and offsets as evidence
+                    self._partners[pronoun.i] = [p for p in self._met_with(pronoun.doc[i]) if p.country != m.country]
                 break
         self._pronouns[pronoun.i] = found
         return found
 
 
+    def _met_with(self, subject: Token) -> list[Actor]:
+        """'X met with Y', 'X and Y met': the others a subject acted together with, whom a later
+        'they' takes in too."""
+        if subject.dep_ != "nsubj":
+            return []
+        verb = subject.head
+        partners = [a for c in subject.children if c.dep_ == "conj" for a in self.of(c, depth=1)]
+        if verb.lemma_.lower() in _TOGETHER:
+            partners += [a for p in verb.children if p.dep_ == "prep" and p.lower_ == "with"
+                         for g in p.children if g.dep_ == "pobj" for a in self.of(g, depth=1)]
+        return [a for a in partners if a.country]
+
+
 _GROUP_PRONOUNS = {"they", "them", "it", "its", "their"}
+_PLURAL = {"they", "them", "their"}
+# verbs done together: after "X met with Y", "they" is both
+_TOGETHER = {"meet", "talk", "speak", "confer", "negotiate", "sit"}
 _FIRST_PERSON = {"we", "us", "our", "i", "me", "my"}
 
 
