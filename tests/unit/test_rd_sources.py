@@ -412,3 +412,40 @@ MET_WITH = [
 def test_they_after_a_meeting_is_both_who_met():
     args = _args(MET_WITH, [(0, 0, "PER", "GOV"), (3, 3, "ECU", "GOV")], 6, "CONSULT")
     assert [(a.text, a.country) for a in args.actor] == [("They", "PER"), ("Quito", "ECU")]
+
+
+CHAD_CABLE = ("The Ambassador met French Ambassador Bruno Foucher on Monday. Ambassador Foucher said the embassy "
+              "was not targeted. The Ambassador thanked him.")
+CHAD_URL = "https://wikileaks.org/plusd/cables/08NDJAMENA70.html"
+
+
+@pytest.mark.parametrize(("text", "country"), [("Ambassador Foucher", "FRA"), ("The Ambassador", "USA")])
+def test_a_titled_surname_is_the_person_named_before_and_the_ambassador_stays_ours(resolver, text, country):
+    assert resolver.lookup(text, context=CHAD_CABLE, url=CHAD_URL).country == country
+
+
+# "French Ambassador Bruno Foucher spoke . Ambassador Foucher left . The Ambassador stayed ."
+FOUCHER = [
+    ("French", "French", "ADJ", "JJ", "amod", 3),
+    ("Ambassador", "Ambassador", "PROPN", "NNP", "compound", 3),
+    ("Bruno", "Bruno", "PROPN", "NNP", "compound", 3),
+    ("Foucher", "Foucher", "PROPN", "NNP", "nsubj", 4),
+    ("spoke", "speak", "VERB", "VBD", "ROOT", 4),
+    (".", ".", "PUNCT", ".", "punct", 4),
+    ("Ambassador", "Ambassador", "PROPN", "NNP", "compound", 7),
+    ("Foucher", "Foucher", "PROPN", "NNP", "nsubj", 8),
+    ("left", "leave", "VERB", "VBD", "ROOT", 8),
+    (".", ".", "PUNCT", ".", "punct", 8),
+    ("The", "the", "DET", "DT", "det", 11),
+    ("Ambassador", "Ambassador", "PROPN", "NNP", "nsubj", 12),
+    ("stayed", "stay", "VERB", "VBD", "ROOT", 12),
+    (".", ".", "PUNCT", ".", "punct", 12),
+]
+
+
+def test_in_a_cable_a_foreign_ambassador_keeps_his_country_and_the_ambassador_is_ours(resolver):
+    ents = ["B-NORP", "O", "B-PERSON", "O", "O", "O", "O", "B-PERSON", "O", "O", "O", "O", "O", "O"]
+    doc = parse_tagged(FOUCHER, ents=ents)
+    found = [(m.text, m.country) for m in resolver.find_mentions(doc, context(doc, url=CHAD_URL))]
+    assert ("Ambassador Foucher", "FRA") in found
+    assert found[-1] == ("Ambassador", "USA")

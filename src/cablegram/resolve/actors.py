@@ -22,7 +22,7 @@ from ..records import Actor, DocContext, Document
 from .compose import PERSON_SECTORS, Resolution, cameo_agent, compose
 from .home import SCAN_CHARS, Home, document_home
 from .kb import KnowledgeBase, default_kb, tokens_of
-from .situate import expand_aliases, fuller_mention, named_in_document, sentence_around, situate
+from .situate import AUTHOR_TITLES, expand_aliases, fuller_mention, named_in_document, sentence_around, situate
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -89,6 +89,10 @@ class ActorResolver:
         res = compose(self.kb, words, date, place=self.place, weights=home.weights)
         if res is None and words and words[-1][:1].isupper():
             res = fuller_mention(self.kb, context, words, date)
+        elif res is not None and res.country is None and len(words) > 1 and words[-1][:1].isupper() \
+                and not self.kb.lookup([words[-1]]):
+            # "Ambassador Foucher" after "French Ambassador Bruno Foucher": him, not a bare title
+            res = fuller_mention(self.kb, context, words[-1:], date) or res
         res = situate(self.kb, res, words, tokens_of(sentence_around(context, text)), home)
         return res if res is not None else named_in_document(words, home)
 
@@ -179,6 +183,8 @@ class ActorResolver:
         people: dict[str, Actor] = memory.setdefault("actors.people", {})
         heads: dict[str, Actor] = memory.setdefault("actors.heads", {})
         person = any(t.ent_type_ == "PERSON" for t in toks)
+        if res is not None and res.country is None and person and toks[-1].lower_ in people:
+            res = None  # "Ambassador Foucher" after "French Ambassador Bruno Foucher": him, not a bare title
         if res is None and (person or toks[-1].pos_ == "PROPN" and toks[-1].lower_ in people):
             prior = people.get(toks[-1].lower_)
             if prior is not None:
@@ -196,7 +202,8 @@ class ActorResolver:
         if res is None or self._only_a_modifier(toks, res):
             return None
         head = span.root.lemma_.lower()
-        if res.country is None and res.sector and span[0].lower_ == "the" and head in heads:
+        if res.country is None and res.sector and span[0].lower_ == "the" and head in heads and not (
+                home.author and head in AUTHOR_TITLES):  # a cable's "the Ambassador" is always its own
             prior = heads[head]  # "the ministry" after "the Israeli Foreign Ministry"
             res = replace(res, country=prior.country, why=(*res.why, f"the earlier '{prior.text}'"), rule="coreference")
         if res.country is None:
@@ -208,7 +215,7 @@ class ActorResolver:
                             sector, res.kb_id, rule=res.rule)
         if person:
             for t in toks:
-                if t.ent_type_ == "PERSON":
+                if t.ent_type_ == "PERSON" or t is toks[-1] and t.pos_ == "PROPN":  # a surname the tagger cut off
                     people[t.lower_] = actor
             memory["actors.last_person"] = actor
         elif titled:  # "DFM Denisov": a title before a name the tagger missed; "Denisov" later is him
