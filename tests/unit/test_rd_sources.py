@@ -449,3 +449,17 @@ def test_in_a_cable_a_foreign_ambassador_keeps_his_country_and_the_ambassador_is
     found = [(m.text, m.country) for m in resolver.find_mentions(doc, context(doc, url=CHAD_URL))]
     assert ("Ambassador Foucher", "FRA") in found
     assert found[-1] == ("Ambassador", "USA")
+
+
+def test_a_place_far_off_in_the_sentence_does_not_place_a_sector_noun(resolver):
+    context = ("Armenian police dispersed the rally in Yerevan, and Armenia's president defended them. "
+               "The opposition leader called for a trial at The Hague and "
+               "demanded that the government pay an indemnity to the families of all ten victims of the March events.")
+    assert resolver.lookup("the families", context=context).country == "ARM"
+    assert resolver.lookup("the opposition leader", context=context).country == "ARM"
+
+
+def test_a_place_near_a_sector_noun_places_it(resolver):
+    context = ("Armenian police dispersed the rally in Yerevan, and Armenia's president defended them. "
+               "Several days later, protesters in Tbilisi marched too.")
+    assert resolver.lookup("protesters", context=context).country == "GEO"

@@ -22,7 +22,16 @@ from ..records import Actor, DocContext, Document
 from .compose import PERSON_SECTORS, Resolution, cameo_agent, compose
 from .home import SCAN_CHARS, Home, document_home
 from .kb import KnowledgeBase, default_kb, tokens_of
-from .situate import AUTHOR_TITLES, expand_aliases, fuller_mention, named_in_document, sentence_around, situate
+from .situate import (
+    AUTHOR_TITLES,
+    NEAR,
+    expand_aliases,
+    fuller_mention,
+    named_in_document,
+    near,
+    sentence_around,
+    situate,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -93,7 +102,7 @@ class ActorResolver:
                 and not self.kb.lookup([words[-1]]):
             # "Ambassador Foucher" after "French Ambassador Bruno Foucher": him, not a bare title
             res = fuller_mention(self.kb, context, words[-1:], date) or res
-        res = situate(self.kb, res, words, tokens_of(sentence_around(context, text)), home)
+        res = situate(self.kb, res, words, near(tokens_of(sentence_around(context, text)), tokens_of(text)), home)
         return res if res is not None else named_in_document(words, home)
 
     def home_of(self, document: Document) -> Home:
@@ -207,7 +216,9 @@ class ActorResolver:
             prior = heads[head]  # "the ministry" after "the Israeli Foreign Ministry"
             res = replace(res, country=prior.country, why=(*res.why, f"the earlier '{prior.text}'"), rule="coreference")
         if res.country is None:
-            res = situate(self.kb, res, words, [t.text for t in span.sent], home) or res
+            sent = span.sent
+            around = span.doc[max(sent.start, span.start - NEAR) : min(sent.end, span.end + NEAR)]
+            res = situate(self.kb, res, words, [t.text for t in around], home) or res
         country, sector = res.country, res.sector
         end = self._last_known(toks, res)
         titled = not person and sector in PERSON_SECTORS and _unknown_name(toks[end + 1 :])

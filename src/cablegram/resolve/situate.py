@@ -15,7 +15,7 @@ from .compose import Resolution, cameo_agent, compose
 from .home import Home
 from .kb import KnowledgeBase, tokens_of
 
-__all__ = ["expand_aliases", "fuller_mention", "named_in_document", "sentence_around", "situate"]
+__all__ = ["NEAR", "expand_aliases", "fuller_mention", "named_in_document", "near", "sentence_around", "situate"]
 
 NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
              "march", "april", "june", "july", "august", "september", "october", "november", "december",
@@ -93,6 +93,21 @@ def _locative_country(kb: KnowledgeBase, sentence: Sequence[str]) -> str | None:
                 if e.kind in {"state", "seat"} and e.country:
                     return e.country  # 'in Baku' (a demonym, 'outside the Israeli embassy', is no place)
     return None
+
+
+# how far (in words) from a mention its sentence's "in X" may be to place it ('police ... in Baku',
+# not 'the families of the victims' eighteen words after 'his trial at The Hague')
+NEAR = 8
+
+
+def near(sentence: Sequence[str], words: Sequence[str]) -> list[str]:
+    """The words of `sentence` within NEAR of the first place `words` occur in it (all of it
+    when they do not)."""
+    n = len(words)
+    at = next((i for i in range(len(sentence) - n + 1) if list(sentence[i : i + n]) == list(words)), None)
+    if at is None:
+        return list(sentence)
+    return list(sentence[max(0, at - NEAR) : at + n + NEAR])
 
 
 def sentence_around(context: str, text: str) -> str:
