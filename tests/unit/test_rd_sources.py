@@ -463,3 +463,10 @@ def test_a_place_near_a_sector_noun_places_it(resolver):
     context = ("Armenian police dispersed the rally in Yerevan, and Armenia's president defended them. "
                "Several days later, protesters in Tbilisi marched too.")
     assert resolver.lookup("protesters", context=context).country == "GEO"
+
+
+def test_an_international_force_takes_no_country_from_the_document(resolver):
+    context = ("Italian troops trained in Sicily on Monday. Italy's defence minister watched as NATO aircraft "
+               "flew over Trapani, Italy.")
+    res = resolver.lookup("NATO aircraft", context=context)
+    assert res.country is None and (res.cameo_code or "").startswith("IGO")

@@ -26,6 +26,7 @@ NAME_PARTICLES = {"al", "al-", "el", "de", "da", "du", "van", "von", "bin", "ibn
 PLACED_BY_SENTENCE = {"COP", "CVL", "OPP", "PRO", "JUD", "LEG", "REF", "LAB", "AGR", "BUS", "EDU", "MED", "CRM",
                       "UAF", "REB", "PTY", "MIL"}
 NO_HOME = {"IGO", "NGO", "UNK", "JNK"}  # sectors that never take the document's country
+INTERNATIONAL = {"IGO", "NGO", "MNC", "IMG"}  # CAMEO code prefixes of bodies that belong to no one country
 # On the author side of cables and US statements: titles of the writer's own staff, and "we"/"us".
 AUTHOR_TITLES = {"ambassador", "embassy", "charge", "chargé", "poloff", "polchief", "emboff", "emboffs", "econoff",
                  "poloffs", "econoffs", "dcm", "consulate", "polcouns", "econcouns", "refcoord", "conoff"}
@@ -63,6 +64,8 @@ def situate(
                      f"a cable's abbreviation for the host government ({home.country})", text=bare[0])
     if res is None or res.country is not None or res.sector in NO_HOME or res.sector is None:
         return res
+    if (res.cameo_code or "")[:3] in INTERNATIONAL:
+        return res  # NATO, AMISOM: an international body's forces belong to no one country
     where = _locative_country(kb, sentence) if res.sector in PLACED_BY_SENTENCE else None
     if where:
         return _with(res, where, res.sector, "sentence-place", f"its sentence places it in {where}")
