@@ -470,3 +470,21 @@ def test_an_international_force_takes_no_country_from_the_document(resolver):
                "flew over Trapani, Italy.")
     res = resolver.lookup("NATO aircraft", context=context)
     assert res.country is None and (res.cameo_code or "").startswith("IGO")
+
+
+# "Lima and they met . They talked ."  (a partner that is itself a pronoun)
+PRONOUN_PARTNER = [
+    ("Lima", "Lima", "PROPN", "NNP", "nsubj", 3),
+    ("and", "and", "CCONJ", "CC", "cc", 0),
+    ("they", "they", "PRON", "PRP", "conj", 0),
+    ("met", "meet", "VERB", "VBD", "ROOT", 3),
+    (".", ".", "PUNCT", ".", "punct", 3),
+    ("They", "they", "PRON", "PRP", "nsubj", 6),
+    ("talked", "talk", "VERB", "VBD", "ROOT", 6),
+    (".", ".", "PUNCT", ".", "punct", 6),
+]
+
+
+def test_a_pronoun_among_the_partners_does_not_send_the_search_round_in_circles():
+    args = _args(PRONOUN_PARTNER, [(0, 0, "PER", "GOV")], 6, "CONSULT")
+    assert [(a.text, a.country) for a in args.actor] == [("They", "PER")]

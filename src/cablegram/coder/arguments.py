@@ -95,6 +95,7 @@ class MentionIndex:
             return self._pronouns[pronoun.i]
         if pronoun.lower_ == "it" and pronoun.head.lemma_.lower() == "be":
             return None  # "it is important to ...": an expletive, not a reference
+        self._pronouns[pronoun.i] = None  # in progress: a partner that is a pronoun does not come back here
         first = pronoun.sent.start
         previous = pronoun.doc[first - 1].sent.start if first > 0 else first
         found = None
@@ -114,7 +115,6 @@ class MentionIndex:
         self._pronouns[pronoun.i] = found
         return found
 
-
     def _met_with(self, subject: Token) -> list[Actor]:
         """'X met with Y', 'X and Y met': the others a subject acted together with, whom a later
         'they' takes in too."""
@@ -125,7 +125,7 @@ class MentionIndex:
         if verb.lemma_.lower() in _TOGETHER:
             partners += [a for p in verb.children if p.dep_ == "prep" and p.lower_ == "with"
                          for g in p.children if g.dep_ == "pobj" for a in self.of(g, depth=1)]
-        return [a for a in partners if a.country]
+        return [a for a in partners if a.country and a.text.lower() not in _GROUP_PRONOUNS]
 
 
 _GROUP_PRONOUNS = {"they", "them", "it", "its", "their"}
