@@ -454,7 +454,8 @@ def test_in_a_cable_a_foreign_ambassador_keeps_his_country_and_the_ambassador_is
 def test_a_place_far_off_in_the_sentence_does_not_place_a_sector_noun(resolver):
     context = ("Armenian police dispersed the rally in Yerevan, and Armenia's president defended them. "
                "The opposition leader called for a trial at The Hague and "
-               "demanded that the government pay an indemnity to the families of all ten victims of the March events.")
+               "demanded that the government pay an indemnity of one million dollars to each of the families of all "
+               "ten victims of the March events.")
     assert resolver.lookup("the families", context=context).country == "ARM"
     assert resolver.lookup("the opposition leader", context=context).country == "ARM"
 
@@ -488,3 +489,16 @@ PRONOUN_PARTNER = [
 def test_a_pronoun_among_the_partners_does_not_send_the_search_round_in_circles():
     args = _args(PRONOUN_PARTNER, [(0, 0, "PER", "GOV")], 6, "CONSULT")
     assert [(a.text, a.country) for a in args.actor] == [("They", "PER")]
+
+
+def test_a_one_sided_attack_no_one_is_named_in_is_not_given_both_states():
+    rows = [*MASSED[:7], ("Attacks", "attack", "NOUN", "NNS", "nsubj", 8), *MASSED[8:]]
+    doc = parse_tagged(rows)
+    mentions = [mention(doc, 0, 1, country="THA", sector="MIL"), mention(doc, 3, 4, country="KHM", sector="MIL")]
+    event = next(e for e in EventCoder().code(doc, mentions, context(doc)).events if e.trigger.text == "Attacks")
+    assert event.actor == ()
+
+
+def test_without_a_country_of_its_own_a_document_places_a_sector_noun_anywhere_in_its_sentence(resolver):
+    context = "Police arrested four people in connection with a bribery scandal over a new private home in Manila."
+    assert resolver.lookup("Police", context=context).country == "PHL"

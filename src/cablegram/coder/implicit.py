@@ -125,17 +125,19 @@ def writer(tok: Token, ctx: DocContext) -> tuple[Actor, ...]:
 
 def implicit_actors(
     event: str, cameo: str, actor: tuple[Actor, ...], recipient: tuple[Actor, ...], at: int, ctx: DocContext,
-    *, passive: bool = False,
+    *, passive: bool = False, two_sided: bool = False,
 ) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
     """Fill in what the act implies: the state's police for an arrest, demonstrators' own
     government for a protest, the state for what is done to people by no one named ("were denied
-    entry", "were accused of"), the document's government for sanctions no one is said to impose.
+    entry", "were accused of"), the document's government for sanctions no one is said to impose,
+    the other state in a story of two states' forces for soldiers killed or held by no one named,
+    and both states for a clash (`two_sided`: fighting, exchanging fire) no one is named in.
     Named actors are kept; only empty sides are filled."""
     if not actor and recipient and (event == "ASSAULT" or event == "COERCE" and cameo.startswith("17")):
         other = opponent(recipient, ctx)
         if other is not None:
             return (_implied(other, "MIL", at, event),), recipient
-    if not actor and not recipient and event == "ASSAULT" and (sides := _two_sides(ctx)):
+    if two_sided and not actor and not recipient and event == "ASSAULT" and (sides := _two_sides(ctx)):
         # "the clash", "the two sides exchanged fire" in a story of two states' forces: both
         return tuple(_implied(c, "MIL", at, event) for c in sides), recipient
     rule = next(((s, t) for e, prefix, s, t in _IMPLIED if e == event and cameo.startswith(prefix)), None)

@@ -102,7 +102,8 @@ class ActorResolver:
                 and not self.kb.lookup([words[-1]]):
             # "Ambassador Foucher" after "French Ambassador Bruno Foucher": him, not a bare title
             res = fuller_mention(self.kb, context, words[-1:], date) or res
-        res = situate(self.kb, res, words, near(tokens_of(sentence_around(context, text)), tokens_of(text)), home)
+        sentence = tokens_of(sentence_around(context, text))
+        res = situate(self.kb, res, words, near(sentence, tokens_of(text)) if home.country else sentence, home)
         return res if res is not None else named_in_document(words, home)
 
     def home_of(self, document: Document) -> Home:
@@ -216,8 +217,9 @@ class ActorResolver:
             prior = heads[head]  # "the ministry" after "the Israeli Foreign Ministry"
             res = replace(res, country=prior.country, why=(*res.why, f"the earlier '{prior.text}'"), rule="coreference")
         if res.country is None:
-            sent = span.sent
-            around = span.doc[max(sent.start, span.start - NEAR) : min(sent.end, span.end + NEAR)]
+            sent = span.sent  # a document with a country of its own needs the place near; one without takes any
+            around = span.doc[max(sent.start, span.start - NEAR) : min(sent.end, span.end + NEAR)] if home.country \
+                else sent
             res = situate(self.kb, res, words, [t.text for t in around], home) or res
         country, sector = res.country, res.sector
         end = self._last_known(toks, res)

@@ -98,9 +98,10 @@ def _locative_country(kb: KnowledgeBase, sentence: Sequence[str]) -> str | None:
     return None
 
 
-# how far (in words) from a mention its sentence's "in X" may be to place it ('police ... in Baku',
-# not 'the families of the victims' eighteen words after 'his trial at The Hague')
-NEAR = 8
+# how far (in words) from a mention its sentence's "in X" may be to place it, in a document with a
+# country of its own ('police ... in Baku', not 'the families of the victims' long after 'his trial
+# at The Hague': those are the document's)
+NEAR = 12
 
 
 def near(sentence: Sequence[str], words: Sequence[str]) -> list[str]:
