@@ -502,3 +502,27 @@ def test_a_one_sided_attack_no_one_is_named_in_is_not_given_both_states():
 def test_without_a_country_of_its_own_a_document_places_a_sector_noun_anywhere_in_its_sentence(resolver):
     context = "Police arrested four people in connection with a bribery scandal over a new private home in Manila."
     assert resolver.lookup("Police", context=context).country == "PHL"
+
+
+# "Lima announced it would cut ties with Quito and recalled its ambassador ."
+RECALLED = [
+    ("Lima", "Lima", "PROPN", "NNP", "nsubj", 1),
+    ("announced", "announce", "VERB", "VBD", "ROOT", 1),
+    ("it", "it", "PRON", "PRP", "nsubj", 4),
+    ("would", "would", "AUX", "MD", "aux", 4),
+    ("cut", "cut", "VERB", "VB", "ccomp", 1),
+    ("ties", "tie", "NOUN", "NNS", "dobj", 4),
+    ("with", "with", "ADP", "IN", "prep", 4),
+    ("Quito", "Quito", "PROPN", "NNP", "pobj", 6),
+    ("and", "and", "CCONJ", "CC", "cc", 4),
+    ("recalled", "recall", "VERB", "VBD", "conj", 4),
+    ("its", "its", "PRON", "PRP$", "poss", 11),
+    ("ambassador", "ambassador", "NOUN", "NN", "dobj", 9),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+
+
+def test_its_is_whoever_does_the_clause_not_the_nearest_name(resolver):
+    doc = parse_tagged(RECALLED, ents=["B-GPE", "O", "O", "O", "O", "O", "O", "B-GPE", "O", "O", "O", "O", "O"])
+    found = {m.text: m.country for m in resolver.find_mentions(doc, context(doc))}
+    assert found["its ambassador"] == "PER"

@@ -53,6 +53,26 @@ def _unknown_name(tail: Sequence[Token]) -> bool:
     )
 
 
+def _doer_of(tok: Token) -> int | None:
+    """Index of the subject (or, under 'urged X to', the object) that does the clause `tok` sits
+    in, climbing through conjoined, complement and reported clauses whose subject is a pronoun."""
+    node = tok
+    while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
+        node = node.head
+    for _ in range(4):
+        subj = next((c for c in node.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+        if subj is not None and subj.pos_ != "PRON":
+            return subj.i
+        if subj is None and node.dep_ == "xcomp":
+            obj = next((c for c in node.head.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj.i
+        if node.dep_ not in {"conj", "xcomp", "advcl", "ccomp"} or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
 class ActorResolver:
     """Finds and resolves actor mentions in a parsed document (the pipeline's actor stage)."""
 
@@ -133,7 +153,7 @@ class ActorResolver:
                 found[span.start] = actor
         self._apply_appositions(doc, found, ctx)
         self._pronouns(doc, found, earlier_person, ctx)
-        self._possessed(doc, found)
+        self._possessed(doc, found, ctx.offset)
         return [found[k] for k in sorted(found)]
 
     def _candidates(self, doc: Doc) -> list[Span]:
@@ -307,17 +327,22 @@ class ActorResolver:
                                          cameo_code=prior.cameo_code, kb_id=prior.kb_id, rule="pronoun")
 
     @staticmethod
-    def _possessed(doc: Doc, found: dict[int, Actor]) -> None:
-        """'Pakistani officials denied their troops crossed', 'urged Russia to pull its troops':
-        a sector noun owned by 'its'/'their' is of the nearest state or group named before it in
-        the sentence, not of the document's country."""
+    def _possessed(doc: Doc, found: dict[int, Actor], offset: int) -> None:
+        """'Pakistani officials denied their troops crossed', 'urged Russia to pull its troops',
+        'Britain ... recalled its ambassador': a sector noun owned by 'its'/'their' is of whoever
+        does the clause it sits in (else the nearest actor named before it in the sentence), not of
+        the document's country."""
         for start in sorted(found):
             actor, tok = found[start], doc[start]
             if tok.lower_ not in _OWNERS or actor.country and actor.rule not in {"document-home", "sentence-place"}:
                 continue
-            first = tok.sent.start
-            owner = next((found[k] for k in sorted(found, reverse=True) if first <= k < start
-                          and found[k].country and doc[k].lower_ not in _OWNERS), None)
+            doer = _doer_of(tok)
+            owner = next((found[k] for k in sorted(found, reverse=True) if doer is not None and k <= doer
+                          and found[k].end - offset > doc[doer].idx and found[k].country), None)
+            if owner is None:
+                first = tok.sent.start
+                owner = next((found[k] for k in sorted(found, reverse=True) if first <= k < start
+                              and found[k].country and doc[k].lower_ not in _OWNERS), None)
             if owner is not None and owner.country != actor.country:
                 code = (owner.country or "") + cameo_agent(actor.sector)
                 found[start] = replace(actor, country=owner.country, cameo_code=code, rule="possessor")
