@@ -526,3 +526,20 @@ def test_its_is_whoever_does_the_clause_not_the_nearest_name(resolver):
     doc = parse_tagged(RECALLED, ents=["B-GPE", "O", "O", "O", "O", "O", "O", "B-GPE", "O", "O", "O", "O", "O"])
     found = {m.text: m.country for m in resolver.find_mentions(doc, context(doc))}
     assert found["its ambassador"] == "PER"
+
+
+def test_a_common_noun_compound_does_not_own_a_participle_on_its_noun():
+    # "Students held a press conference calling for unity ."
+    rows = [
+        ("Students", "student", "NOUN", "NNS", "nsubj", 1),
+        ("held", "hold", "VERB", "VBD", "ROOT", 1),
+        ("a", "a", "DET", "DT", "det", 4),
+        ("press", "press", "NOUN", "NN", "compound", 4),
+        ("conference", "conference", "NOUN", "NN", "dobj", 1),
+        ("calling", "call", "VERB", "VBG", "acl", 4),
+        ("for", "for", "ADP", "IN", "prep", 5),
+        ("unity", "unity", "NOUN", "NN", "pobj", 6),
+        (".", ".", "PUNCT", ".", "punct", 1),
+    ]
+    args = _args(rows, [(0, 0, "CMR", "EDU"), (3, 3, "CMR", "JRN")], 5, "REQUEST")
+    assert _texts(args.actor) == ["Students"]

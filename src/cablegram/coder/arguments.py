@@ -202,8 +202,9 @@ def _borrowed_subject(verb: Token, index: MentionIndex) -> list[Actor]:
             noun = node.head
             if noun.i in index.by_token:
                 return [index.by_token[noun.i]]
-            if owner := [index.by_token[c.i] for c in noun.children if c.dep_ in {"poss", "compound"}
-                         and c.i in index.by_token][:1]:
+            # (a compound only when it is a name: 'the ROKG position', not 'a press conference')
+            if owner := [index.by_token[c.i] for c in noun.children if c.i in index.by_token and (
+                    c.dep_ == "poss" or c.dep_ == "compound" and c.text[:1].isupper())][:1]:
                 return owner
             if noun.dep_ == "dobj":
                 verb = noun.head
