@@ -127,9 +127,9 @@ def test_a_participle_on_an_object_goes_back_to_the_clause_subject():
     assert _texts(args.actor) == ["The ministry"]
 
 
-# "They were met by the governor and ordered to disperse ."
+# "Marchers were met by the governor and ordered to disperse ."
 ORDERED = [
-    ("They", "they", "PRON", "PRP", "nsubjpass", 2),
+    ("Marchers", "marcher", "NOUN", "NNS", "nsubjpass", 2),
     ("were", "be", "AUX", "VBD", "auxpass", 2),
     ("met", "meet", "VERB", "VBN", "ROOT", 2),
     ("by", "by", "ADP", "IN", "agent", 2),
@@ -146,7 +146,7 @@ ORDERED = [
 def test_a_control_verb_without_object_after_a_passive_shares_its_by_phrase():
     args = _args(ORDERED, [(0, 0, "PER", "PRO"), (4, 5, "PER", "GOV")], 7, "REQUEST")
     assert _texts(args.actor) == ["the governor"]
-    assert _texts(args.recipient) == ["They"]
+    assert _texts(args.recipient) == ["Marchers"]
 
 
 # "Heavy fighting broke out between the army and the rebels ."
