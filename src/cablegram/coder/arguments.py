@@ -55,6 +55,7 @@ class MentionIndex:
     def __init__(self, doc: Doc, mentions: Sequence[Actor], offset: int, *, named: bool = True) -> None:
         self.by_token: dict[int, Actor] = {}
         self._pronouns: dict[int, Actor | None] = {}
+        self._partners: dict[int, list[Actor]] = {}
         self.offset = offset
         for m in mentions:
             span = doc.char_span(m.start - offset, m.end - offset, alignment_mode="expand")
@@ -76,6 +77,7 @@ class MentionIndex:
             found.append(self._coded(tok, self.by_token[tok.i]))
         elif tok.lower_ in _GROUP_PRONOUNS and (antecedent := self.antecedent(tok)) is not None:
             found.append(antecedent)
+            found += self._partners.get(tok.i, [])
         else:
             found += [
                 self.by_token[c.i] for c in tok.children if c.dep_ in _NP_DEPS and c.i in self.by_token
@@ -121,6 +123,7 @@ class MentionIndex:
             return self._pronouns[pronoun.i]
         if pronoun.lower_ == "it" and pronoun.head.lemma_.lower() == "be":
             return None  # "it is important to ...": an expletive, not a reference
+        self._pronouns[pronoun.i] = None  # in progress: a partner that is a pronoun does not come back here
         first = pronoun.sent.start
         previous = pronoun.doc[first - 1].sent.start if first > 0 else first
         found = None
@@ -135,13 +138,29 @@ class MentionIndex:
                 m = next(iter(self.of(pronoun.doc[i])), None)
             if m is not None and pronoun.lower_ in {"it", "its"} and pronoun.doc[i].tag_ == "NNS":
                 barred.add(id(m))  # "its" is not "the troops" (but may be "the United States")
-            elif m is not None and m.country and m.text.lower() not in _GROUP_PRONOUNS and id(m) not in barred:
+            # "our patrol ... they fired": 'they' is never the speaker's own side
+            elif m is not None and m.country and m.text.lower() not in _GROUP_PRONOUNS and id(m) not in barred \
+                    and not _own_side(m):
                 start = pronoun.idx + self.offset
                 found = Actor(text=pronoun.text, start=start, end=start + len(pronoun.text), name=m.name,
                               country=m.country, sector=m.sector, cameo_code=m.cameo_code, kb_id=m.kb_id)
+                if pronoun.lower_ in _PLURAL:  # the partners keep their own words and offsets as evidence
+                    self._partners[pronoun.i] = [p for p in self._met_with(pronoun.doc[i]) if p.country != m.country]
                 break
         self._pronouns[pronoun.i] = found
         return found
+
+    def _met_with(self, subject: Token) -> list[Actor]:
+        """'X met with Y', 'X and Y met': the others a subject acted together with, whom a later
+        'they' takes in too."""
+        if subject.dep_ != "nsubj":
+            return []
+        verb = subject.head
+        partners = [a for c in subject.children if c.dep_ == "conj" for a in self.of(c, depth=1)]
+        if verb.lemma_.lower() in _TOGETHER:
+            partners += [a for p in verb.children if p.dep_ == "prep" and p.lower_ == "with"
+                         for g in p.children if g.dep_ == "pobj" for a in self.of(g, depth=1)]
+        return [a for a in partners if a.country and a.text.lower() not in _GROUP_PRONOUNS]
 
 
     def _not_antecedents(self, pronoun: Token) -> set[int]:
@@ -159,6 +178,17 @@ class MentionIndex:
 
 
 _GROUP_PRONOUNS = {"they", "them", "it", "its", "their"}
+_PLURAL = {"they", "them", "their"}
+# verbs done together: after "X met with Y", "they" is both
+_TOGETHER = {"meet", "talk", "speak", "confer", "negotiate", "sit"}
+_FIRST_PERSON = {"we", "us", "our", "i", "me", "my"}
+
+
+def _own_side(m: Actor) -> bool:
+    """A mention of the speaker's side ('we', 'our soldiers'), which a third-person pronoun never is."""
+    first = m.text.split(maxsplit=1)[0].lower() if m.text.strip() else ""
+    return first in _FIRST_PERSON
+
 # plain words for parties, whose country a place or origin phrase can give ("entities in Iran")
 _PARTY_NOUNS = {
     "entity", "company", "firm", "individual", "official", "person", "people", "national", "citizen",
@@ -236,20 +266,31 @@ _RAISING = {"expect", "set", "schedule", "slate", "due", "suppose", "believe", "
             "allow", "permit", "force", "order", "ask", "urge"}
 
 
+# verbs whose subject, not object, does their infinitive ("promised Gondor to withdraw")
+_SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten"}
+
+
 def _borrowed_subject(verb: Token, index: MentionIndex) -> list[Actor]:
     """The subject of the verb or noun this clause hangs on (control, conjunction, relative clause)."""
     node = verb
-    for _ in range(3):
+    for hop in range(3):
         if node.dep_ == "relcl":
             return index.of(node.head)
-        if node.dep_ == "acl" and node.tag_ == "VBG":
-            # "demonstrators protesting the results": the noun does it; "held a press conference
-            # denouncing the violence": whoever held it
+        if node.dep_ in {"acl", "appos"} and node.tag_ == "VBG":
+            # "demonstrators protesting the results": the noun does it; "the ministry's position,
+            # offering talks": whoever holds it; "held a press conference denouncing the
+            # violence", "..., issuing statements offering talks": whoever held or issued it
             noun = node.head
             if noun.i in index.by_token:
                 return [index.by_token[noun.i]]
+            # (a compound only when it is a name: 'the ROKG position', not 'a press conference')
+            if owner := [index.by_token[c.i] for c in noun.children if c.i in index.by_token and (
+                    c.dep_ == "poss" or c.dep_ == "compound" and c.text[:1].isupper())][:1]:
+                return owner
             if noun.dep_ == "dobj":
-                return [a for c in noun.head.children if c.dep_ in _SUBJ for a in index.of(c)]
+                verb = noun.head
+                return [a for c in verb.children if c.dep_ in _SUBJ for a in index.of(c)] or (
+                    _borrowed_subject(verb, index) if verb.dep_ in {"advcl", "conj", "xcomp"} else [])
             return []
         if node.dep_ not in _INHERIT_DEPS or node.head.i == node.i:
             return []
@@ -260,6 +301,12 @@ def _borrowed_subject(verb: Token, index: MentionIndex) -> list[Actor]:
             if not any(c.dep_ in _SUBJ and c.lower_ in {"we", "i"} for c in node.children):
                 return []
         node = node.head
+        if hop == 0 and came_by == "xcomp" and node.lemma_.lower() not in _SUBJECT_CONTROL and (
+            controller := [a for c in node.children if c.dep_ == "dobj" for a in index.of(c)]
+        ):
+            # "prompted the council to appeal", "urged Russia to withdraw": the object acts (a
+            # noun further down, "urged X to pursue talks", is only asked for and left alone)
+            return controller
         subj = [a for c in node.children if c.dep_ in _SUBJ for a in index.of(c)]
         if not subj and came_by == "xcomp" and node.lemma_.lower() in _RAISING:
             # "Machar is expected to declare a ceasefire": the passive subject does the act
@@ -291,6 +338,9 @@ def _noun_args(
             actor.append(index.by_token[c.i])
         elif c.dep_ == "prep" and c.lower_ == "by":
             actor += [a for g in c.children for a in index.of(g)]
+        elif c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _LIGHT_VERBS | _BROKERS:
+            # "the talks, sponsored by Cuba", "an attack carried out by militants"
+            actor += [a for g in c.children if g.dep_ == "agent" for p in g.children for a in index.of(p)]
         elif c.dep_ == "prep" and c.lower_ == "of":
             found = [a for g in c.children for a in index.of(g)]
             (recipient if event in _PATIENT_EVENTS else actor).extend(found)
@@ -320,8 +370,16 @@ def _noun_args(
         recipient += _carrier_recipients(noun, index)
     if not actor and not recipient and event in {"ASSAULT", "CONSULT"}:
         actor, recipient = party_in(noun, index)
+    if not actor and not recipient and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in _OCCUR:
+        # "fighting broke out between X and Y", "talks began in Geneva between X and Y"
+        actor += [a for p in noun.head.children if p.dep_ == "prep" and p.lower_ == "between"
+                  for g in p.children if g.dep_ == "pobj" for a in index.of(g)]
     return actor, recipient
 
+
+# verbs that say a nominal event happened, with its parties sometimes hung on them
+_OCCUR = {"break", "erupt", "flare", "begin", "start", "resume", "continue", "occur", "take", "open", "rage",
+          "intensify", "escalate", "end", "conclude"}
 
 # verbs whose object is what an attack named as their subject hit ("air strikes hit the enclave")
 _HIT_VERBS = {"hit", "kill", "strike", "target", "wound", "injure", "destroy", "damage", "pound", "level"}
@@ -441,6 +499,9 @@ _LIGHT_VERBS = {
 }
 
 
+# who brings about talks or a deal without being one of its parties, and is coded as their actor
+_BROKERS = {"sponsor", "broker", "mediate", "facilitate", "convene"}
+
 # verbs whose subject undergoes, watches or talks about a nominal event rather than doing it
 _NOT_DOERS = {
     "suffer", "face", "witness", "see", "survive", "experience", "endure", "escape", "report", "describe",
@@ -523,7 +584,8 @@ def find_arguments(
             # "sent 200 troops to Mali", "withdrew peacekeepers from Liberia": the forces are the
             # actor's own; where they go or leave names the other side
             recipient = _given_to(trigger, index, {"to", "from", "into", "in"}) or recipient
-        passive = trigger.tag_ == "VBN" and not any(c.dep_ in _SUBJ for c in trigger.children)
+        passive = (trigger.tag_ == "VBN" or _bare_control(trigger)) and not any(
+            c.dep_ in _SUBJ for c in trigger.children)
         passive = passive and not _perfect(trigger)  # "having released the prisoners" is active
         passive = passive or _shares_passive(trigger)
         if passive and not recipient and trigger.dep_ == "acl" and trigger.head.pos_ in {"NOUN", "PROPN"}:
@@ -576,6 +638,23 @@ def find_arguments(
     taken = {(a.start, a.end) for a in actors}
     return Arguments(
         actor=actors, recipient=tuple(r for r in _unique(recipient) if (r.start, r.end) not in taken)
+    )
+
+
+# verbs that take an object before their infinitive ("ordered them to disperse"); without one
+# they are passive ("were met by police and ordered to disperse"), however the tagger read them
+_OBJECT_CONTROL = {"order", "tell", "ask", "force", "urge", "instruct", "command", "compel", "request", "advise",
+                   "warn", "direct", "invite", "summon", "require", "pressure", "press", "persuade", "oblige"}
+
+
+def _bare_control(verb: Token) -> bool:
+    """An object-control verb conjoined to a passive, with an infinitive but no object of its own."""
+    return (
+        verb.dep_ == "conj"
+        and verb.lemma_.lower() in _OBJECT_CONTROL
+        and any(c.dep_ == "auxpass" for c in verb.head.children)
+        and any(c.dep_ == "xcomp" for c in verb.children)
+        and not any(c.dep_ in {"dobj", "aux", "auxpass"} for c in verb.children)
     )
 
 

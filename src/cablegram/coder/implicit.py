@@ -8,7 +8,8 @@ the country the document is about. An implicit actor has an empty text and zero-
 at the trigger, `kb_id` "implicit:<why>", and never replaces an actor the sentence names.
 
 First-person plural pronouns ("We call on the government ...") are the writer: in a State
-Department cable or a U.S. government statement, the U.S. government.
+Department cable or a U.S. government statement, the U.S. government; so is whoever makes a
+modal demand no one in the text is said to make ("The government should release ...").
 
 The document's country ("home") is `ctx.memory["actors.home"]`, set by the actor stage; when it
 is absent the country named most often so far in the document stands in.
@@ -26,7 +27,7 @@ from ..records import Actor, DocContext, is_us_government_url
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["author", "home_country", "implicit_actors", "note_countries", "first_person"]
+__all__ = ["author", "home_country", "implicit_actors", "note_countries", "first_person", "opponent", "writer"]
 
 # (PLOVER event, CAMEO prefix) → (implied source sector, implied target sector); "" = none.
 # Acts a state does to people in its own country: arrest, release, charge, sentence, curfews.
@@ -45,6 +46,7 @@ _IMPLIED: tuple[tuple[str, str, str, str], ...] = (
     ("PROTEST", "14", "PRO", "GOV"),  # demonstrators against their government
 )
 _FIRST_PERSON = {"we", "us", "our"}
+_IRREGULAR = {"REB", "UAF", "PRM", "INS"}
 # acts done to people by the state: a passive with no doer named is the state's
 _STATE_ACTS = {"REJECT", "RETREAT", "CONCEDE", "ACCUSE", "COERCE", "SANCTION"}
 
@@ -54,6 +56,23 @@ def note_countries(mentions: Sequence[Actor], ctx: DocContext) -> None:
     counts: Counter[str] = ctx.memory.setdefault("coder.countries", Counter())
     counts.update(a.country for a in mentions if a.country and len(a.country) == 3 and a.country.isalpha()
                   and a.country not in {"IGO", "NGO", "UNO", "EUR", "IMG", "MNC"})
+    armed: set[str] = ctx.memory.setdefault("coder.armed", set())
+    armed.update(a.country for a in mentions if a.country and a.sector == "MIL" and a.country.isalpha()
+                 and a.country not in {"IGO", "NGO", "UNO", "EUR", "IMG", "MNC"})
+    if any(a.sector in _IRREGULAR for a in mentions):
+        ctx.memory["coder.irregulars"] = True
+
+
+def opponent(recipient: tuple[Actor, ...], ctx: DocContext) -> str | None:
+    """In a story of two states' armed forces, the other state: the one that killed, wounded or
+    holds soldiers or nationals of the first when no one is named ("four Thai soldiers were
+    injured in the clash", "ten soldiers are being held" in a story of a border war)."""
+    countries = {a.country for a in recipient}
+    if len(countries) != 1 or any(a.sector not in {None, "MIL"} for a in recipient):
+        return None
+    (victim,) = countries
+    sides = _two_sides(ctx)  # (with rebels or gunmen in the story, they may be the ones who did it)
+    return next((c for c in sides if c != victim), None) if victim in sides else None
 
 
 def home_country(ctx: DocContext) -> str | None:
@@ -92,14 +111,35 @@ def first_person(tok: Token, ctx: DocContext, offset: int) -> Actor | None:
                  country=who[0], sector=who[1], cameo_code=who[0] + who[1], kb_id="implicit:writer")
 
 
+def writer(tok: Token, ctx: DocContext) -> tuple[Actor, ...]:
+    """Who makes a demand that no one in the text is said to make ("The government should release
+    those it has jailed" in a U.S. statement or cable): the writer, when the document says who
+    writes it; an implicit actor at the trigger."""
+    who = author(ctx)
+    if who is None:
+        return ()
+    at = tok.idx + ctx.offset
+    return (Actor(text="", start=at, end=at, name="the writer", country=who[0], sector=who[1],
+                  cameo_code=who[0] + who[1], kb_id="implicit:writer"),)
+
+
 def implicit_actors(
     event: str, cameo: str, actor: tuple[Actor, ...], recipient: tuple[Actor, ...], at: int, ctx: DocContext,
-    *, passive: bool = False,
+    *, passive: bool = False, two_sided: bool = False,
 ) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
     """Fill in what the act implies: the state's police for an arrest, demonstrators' own
     government for a protest, the state for what is done to people by no one named ("were denied
-    entry", "were accused of"), the document's government for sanctions no one is said to impose.
+    entry", "were accused of"), the document's government for sanctions no one is said to impose,
+    the other state in a story of two states' forces for soldiers killed or held by no one named,
+    and both states for a clash (`two_sided`: fighting, exchanging fire) no one is named in.
     Named actors are kept; only empty sides are filled."""
+    if not actor and recipient and (event == "ASSAULT" or event == "COERCE" and cameo.startswith("17")):
+        other = opponent(recipient, ctx)
+        if other is not None:
+            return (_implied(other, "MIL", at, event),), recipient
+    if two_sided and not actor and not recipient and event == "ASSAULT" and (sides := _two_sides(ctx)):
+        # "the clash", "the two sides exchanged fire" in a story of two states' forces: both
+        return tuple(_implied(c, "MIL", at, event) for c in sides), recipient
     rule = next(((s, t) for e, prefix, s, t in _IMPLIED if e == event and cameo.startswith(prefix)), None)
     if rule is None and not actor and (passive and event in _STATE_ACTS or event == "SANCTION"):
         # the state the document is about (it may act on foreigners: "diplomats were denied entry")
@@ -120,6 +160,12 @@ def implicit_actors(
     if not recipient and tgt_sector:
         recipient = (_implied(_domestic(actor) or country, tgt_sector, at, event),)
     return actor, recipient
+
+
+def _two_sides(ctx: DocContext) -> list[str]:
+    """The two states whose armed forces a story names, when it names no rebels or gunmen."""
+    armed: set[str] = ctx.memory.get("coder.armed") or set()
+    return sorted(armed) if len(armed) == 2 and not ctx.memory.get("coder.irregulars") else []
 
 
 def _domestic(actors: tuple[Actor, ...]) -> str | None:

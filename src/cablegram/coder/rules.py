@@ -22,7 +22,7 @@ from .blame import ALLEGE_CAMEO, BLAME_CAMEO, LABEL_CAMEO, find_allegations, fin
 from .demands import bare_demands, demand_kind, modal_verb, request_code, speaker, stipulation, subject_of
 from .eventness import EMBEDDING_VERBS, SPEECH_ACT_EVENTS, non_event, realized_infinitive, weak_alone
 from .factuality import factuality, promised
-from .implicit import first_person, implicit_actors, note_countries
+from .implicit import first_person, implicit_actors, note_countries, writer
 from .lexicon import BLOCK, Lexicon, TriggerMatch, default_lexicon
 from .quotes import find_quotes
 
@@ -171,7 +171,7 @@ class EventCoder:
         elif kind is not None:
             # "X must withdraw": a demand from whoever says it to X, not a withdrawal
             cameo, event, mode = request_code(kind, event, cameo), "REQUEST", None
-            actor, recipient = tuple(speaker(verb, index)), tuple(subject_of(verb, index)) or actor
+            actor, recipient = tuple(speaker(verb, index)) or writer(tok, ctx), tuple(subject_of(verb, index)) or actor
             fact = replace(fact, value="asserted")
         elif fact.value == "negated" and _refused(tok) and ontology.plover_event(event).quad <= 2:
             # "will not lift the ban", "failed to reach a deal": refusing to cooperate is a REJECT
@@ -202,7 +202,8 @@ class EventCoder:
     ) -> Event:
         """The event record: implicit actors filled in, codes and scores from the ontology."""
         cameo, event, mode = codes
-        actor, recipient = implicit_actors(event, cameo, actor, recipient, span.start, ctx, passive=passive)
+        actor, recipient = implicit_actors(event, cameo, actor, recipient, span.start, ctx, passive=passive,
+                                           two_sided=tok.lemma_.lower() in _RECIPROCAL)
         code = ontology.cameo(cameo)
         return Event(
             event_id=stable_id(ctx.document.doc_id, span.start, span.end, cameo),
@@ -232,7 +233,7 @@ class EventCoder:
         cameo = request_code(kind, "", "")
         span = TextSpan(text=verb.text, start=verb.idx + ctx.offset, end=verb.idx + len(verb.text) + ctx.offset)
         fact = replace(factuality(verb, sent), value="asserted")
-        actor = tuple(speaker(verb, index))
+        actor = tuple(speaker(verb, index)) or writer(verb, ctx)  # unsaid: the writer's demand
         # "X should be treated humanely": X is who the demand is for, not who is asked to act
         passive = any(c.dep_ == "nsubjpass" for c in verb.children)
         recipient = () if passive else tuple(subject_of(verb, index))

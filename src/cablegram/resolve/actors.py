@@ -22,7 +22,16 @@ from ..records import Actor, DocContext, Document
 from .compose import PERSON_SECTORS, Resolution, cameo_agent, compose
 from .home import SCAN_CHARS, Home, document_home
 from .kb import KnowledgeBase, default_kb, tokens_of
-from .situate import expand_aliases, fuller_mention, named_in_document, sentence_around, situate
+from .situate import (
+    AUTHOR_TITLES,
+    NEAR,
+    expand_aliases,
+    fuller_mention,
+    named_in_document,
+    near,
+    sentence_around,
+    situate,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -32,7 +41,36 @@ if TYPE_CHECKING:
 __all__ = ["ActorResolver", "Resolution", "compose", "situate"]
 
 PRONOUNS = {"he", "she"}
+_OWNERS = {"its", "their"}
 CANDIDATE_ENTS = {"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"}
+
+
+def _unknown_name(tail: Sequence[Token]) -> bool:
+    """Capitalised proper nouns that name no place or date: a person's name after a title."""
+    return bool(tail) and all(
+        t.pos_ == "PROPN" and t.text[:1].isupper() and t.text[1:2].islower() and t.ent_type_ in {"", "PERSON", "ORG"}
+        for t in tail
+    )
+
+
+def _doer_of(tok: Token) -> int | None:
+    """Index of the subject (or, under 'urged X to', the object) that does the clause `tok` sits
+    in, climbing through conjoined, complement and reported clauses whose subject is a pronoun."""
+    node = tok
+    while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
+        node = node.head
+    for _ in range(4):
+        subj = next((c for c in node.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+        if subj is not None and subj.pos_ != "PRON":
+            return subj.i
+        if subj is None and node.dep_ == "xcomp":
+            obj = next((c for c in node.head.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj.i
+        if node.dep_ not in {"conj", "xcomp", "advcl", "ccomp"} or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
 
 
 class ActorResolver:
@@ -80,7 +118,12 @@ class ActorResolver:
         res = compose(self.kb, words, date, place=self.place, weights=home.weights)
         if res is None and words and words[-1][:1].isupper():
             res = fuller_mention(self.kb, context, words, date)
-        res = situate(self.kb, res, words, tokens_of(sentence_around(context, text)), home)
+        elif res is not None and res.country is None and len(words) > 1 and words[-1][:1].isupper() \
+                and not self.kb.lookup([words[-1]]):
+            # "Ambassador Foucher" after "French Ambassador Bruno Foucher": him, not a bare title
+            res = fuller_mention(self.kb, context, words[-1:], date) or res
+        sentence = tokens_of(sentence_around(context, text))
+        res = situate(self.kb, res, words, near(sentence, tokens_of(text)) if home.country else sentence, home)
         return res if res is not None else named_in_document(words, home)
 
     def home_of(self, document: Document) -> Home:
@@ -110,6 +153,7 @@ class ActorResolver:
                 found[span.start] = actor
         self._apply_appositions(doc, found, ctx)
         self._pronouns(doc, found, earlier_person, ctx)
+        self._possessed(doc, found, ctx.offset)
         return [found[k] for k in sorted(found)]
 
     def _candidates(self, doc: Doc) -> list[Span]:
@@ -119,8 +163,25 @@ class ActorResolver:
         covered = {t.i for s in spans for t in s}
         spans += [e for e in doc.ents if e.label_ in CANDIDATE_ENTS and not any(t.i in covered for t in e)]
         covered |= {t.i for s in spans for t in s}
-        spans += [doc[t.i : t.i + 1] for t in doc if t.pos_ == "PROPN" and t.i not in covered]
+        spans += self._name_runs(doc, covered)
         return sorted(spans, key=lambda s: s.start)
+
+    @staticmethod
+    def _name_runs(doc: Doc, covered: set[int]) -> list[Span]:
+        """Proper nouns no chunk or entity took, a run of them as one name ('the United States
+        Department of State's Initiative' when the parser chunks only 'State'), never word by word."""
+        runs: list[Span] = []
+        start = None
+        for t in doc:
+            if t.pos_ == "PROPN" and t.i not in covered and not t.is_punct:
+                start = t.i if start is None else start
+                continue
+            if start is not None:
+                runs.append(doc[start : t.i])
+                start = None
+        if start is not None:
+            runs.append(doc[start : len(doc)])
+        return runs
 
     @staticmethod
     def _with_of_name(chunk: Span) -> Span:
@@ -152,7 +213,9 @@ class ActorResolver:
         people: dict[str, Actor] = memory.setdefault("actors.people", {})
         heads: dict[str, Actor] = memory.setdefault("actors.heads", {})
         person = any(t.ent_type_ == "PERSON" for t in toks)
-        if res is None and person:
+        if res is not None and res.country is None and person and toks[-1].lower_ in people:
+            res = None  # "Ambassador Foucher" after "French Ambassador Bruno Foucher": him, not a bare title
+        if res is None and (person or toks[-1].pos_ == "PROPN" and toks[-1].lower_ in people):
             prior = people.get(toks[-1].lower_)
             if prior is not None:
                 return self._actor(span.doc, toks, ctx, prior.name, prior.country, prior.sector, prior.kb_id,
@@ -169,19 +232,27 @@ class ActorResolver:
         if res is None or self._only_a_modifier(toks, res):
             return None
         head = span.root.lemma_.lower()
-        if res.country is None and res.sector and span[0].lower_ == "the" and head in heads:
+        if res.country is None and res.sector and span[0].lower_ == "the" and head in heads and not (
+                home.author and head in AUTHOR_TITLES):  # a cable's "the Ambassador" is always its own
             prior = heads[head]  # "the ministry" after "the Israeli Foreign Ministry"
             res = replace(res, country=prior.country, why=(*res.why, f"the earlier '{prior.text}'"), rule="coreference")
         if res.country is None:
-            res = situate(self.kb, res, words, [t.text for t in span.sent], home) or res
+            sent = span.sent  # a document with a country of its own needs the place near; one without takes any
+            around = span.doc[max(sent.start, span.start - NEAR) : min(sent.end, span.end + NEAR)] if home.country \
+                else sent
+            res = situate(self.kb, res, words, [t.text for t in around], home) or res
         country, sector = res.country, res.sector
         end = self._last_known(toks, res)
-        actor = self._actor(span.doc, toks[: end + 1] if not person else toks, ctx, res.name, country, sector,
-                            res.kb_id, rule=res.rule)
+        titled = not person and sector in PERSON_SECTORS and _unknown_name(toks[end + 1 :])
+        actor = self._actor(span.doc, toks[: end + 1] if not (person or titled) else toks, ctx, res.name, country,
+                            sector, res.kb_id, rule=res.rule)
         if person:
             for t in toks:
-                if t.ent_type_ == "PERSON":
+                if t.ent_type_ == "PERSON" or t is toks[-1] and t.pos_ == "PROPN":  # a surname the tagger cut off
                     people[t.lower_] = actor
+            memory["actors.last_person"] = actor
+        elif titled:  # "DFM Denisov": a title before a name the tagger missed; "Denisov" later is him
+            people[toks[-1].lower_] = actor
             memory["actors.last_person"] = actor
         elif sector in PERSON_SECTORS:
             memory["actors.last_person"] = actor
@@ -254,6 +325,27 @@ class ActorResolver:
                                          end=tok.idx + len(tok.text) + ctx.offset, name=prior.name,
                                          country=prior.country, sector=prior.sector,
                                          cameo_code=prior.cameo_code, kb_id=prior.kb_id, rule="pronoun")
+
+    @staticmethod
+    def _possessed(doc: Doc, found: dict[int, Actor], offset: int) -> None:
+        """'Pakistani officials denied their troops crossed', 'urged Russia to pull its troops',
+        'Britain ... recalled its ambassador': a sector noun owned by 'its'/'their' is of whoever
+        does the clause it sits in (else the nearest actor named before it in the sentence), not of
+        the document's country."""
+        for start in sorted(found):
+            actor, tok = found[start], doc[start]
+            if tok.lower_ not in _OWNERS or actor.country and actor.rule not in {"document-home", "sentence-place"}:
+                continue
+            doer = _doer_of(tok)
+            owner = next((found[k] for k in sorted(found, reverse=True) if doer is not None and k <= doer
+                          and found[k].end - offset > doc[doer].idx and found[k].country), None)
+            if owner is None:
+                first = tok.sent.start
+                owner = next((found[k] for k in sorted(found, reverse=True) if first <= k < start
+                              and found[k].country and doc[k].lower_ not in _OWNERS), None)
+            if owner is not None and owner.country != actor.country:
+                code = (owner.country or "") + cameo_agent(actor.sector)
+                found[start] = replace(actor, country=owner.country, cameo_code=code, rule="possessor")
 
     @staticmethod
     def _last_person_before(tok: Token, found: dict[int, Actor], earlier: Actor | None) -> Actor | None:

@@ -71,7 +71,7 @@ def compose(
     of Morocco": the most specific analysis wins). `weights` (the document's countries) choose
     between the readings of an ambiguous name ("RSF" in a Sudan story).
     """
-    full = words
+    full = words = _split_abbreviations(words)
     words = _cut_at_preposition(words)
     if len(words) < len(full):  # unless a name runs across it: 'Egyptian Organization for Human Rights'
         across = [b for a, b, _ in kb.match(full) if a < len(words) < b]
@@ -218,10 +218,11 @@ SPONSOR_WORDS = {"backed", "sponsored", "supported", "funded", "armed", "trained
 
 
 def _sponsors(words: Sequence[str], matches: list) -> dict[int, str]:
-    """Starts of state names used as sponsors: 'Iran - backed militias', 'Russian-trained forces'."""
+    """Starts of names used as sponsors: 'Iran - backed militias', 'Russian-trained forces',
+    'U.N.-backed troops'."""
     out = {}
-    for start, end, entries in matches:
-        if entries[0].kind in {"state", "demonym"} and end + 1 < len(words) and words[end] in {"-", "–"} \
+    for start, end, _ in matches:
+        if end + 1 < len(words) and words[end] in {"-", "–"} \
                 and words[end + 1].lower() in SPONSOR_WORDS:
             out[start] = words[start]
     return out
@@ -306,6 +307,21 @@ def _country_after_in(kb: KnowledgeBase, tail: Sequence[str]) -> str | None:
         if entry.kind in {"state", "demonym", "seat"}:
             return entry.country
     return None
+
+
+def _split_abbreviations(words: Sequence[str]) -> Sequence[str]:
+    """'U.S.-Philippine', 'U.N.-backed': the tokenizer keeps an abbreviation and what its hyphen
+    joins as one word; split it as it splits 'Israeli-Palestinian'."""
+    if not any(".-" in w for w in words):
+        return words
+    out: list[str] = []
+    for w in words:
+        head, sep, tail = w.partition(".-")
+        if sep and head and tail and tail[:1].isalpha():
+            out += [head + ".", "-", tail]
+        else:
+            out.append(w)
+    return out
 
 
 def _cut_at_preposition(words: Sequence[str]) -> Sequence[str]:

@@ -15,7 +15,7 @@ from .compose import Resolution, cameo_agent, compose
 from .home import Home
 from .kb import KnowledgeBase, tokens_of
 
-__all__ = ["expand_aliases", "fuller_mention", "named_in_document", "sentence_around", "situate"]
+__all__ = ["NEAR", "expand_aliases", "fuller_mention", "named_in_document", "near", "sentence_around", "situate"]
 
 NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
              "march", "april", "june", "july", "august", "september", "october", "november", "december",
@@ -26,6 +26,7 @@ NAME_PARTICLES = {"al", "al-", "el", "de", "da", "du", "van", "von", "bin", "ibn
 PLACED_BY_SENTENCE = {"COP", "CVL", "OPP", "PRO", "JUD", "LEG", "REF", "LAB", "AGR", "BUS", "EDU", "MED", "CRM",
                       "UAF", "REB", "PTY", "MIL"}
 NO_HOME = {"IGO", "NGO", "UNK", "JNK"}  # sectors that never take the document's country
+INTERNATIONAL = {"IGO", "NGO", "MNC", "IMG"}  # CAMEO code prefixes of bodies that belong to no one country
 # On the author side of cables and US statements: titles of the writer's own staff, and "we"/"us".
 AUTHOR_TITLES = {"ambassador", "embassy", "charge", "chargé", "poloff", "polchief", "emboff", "emboffs", "econoff",
                  "poloffs", "econoffs", "dcm", "consulate", "polcouns", "econcouns", "refcoord", "conoff"}
@@ -63,6 +64,8 @@ def situate(
                      f"a cable's abbreviation for the host government ({home.country})", text=bare[0])
     if res is None or res.country is not None or res.sector in NO_HOME or res.sector is None:
         return res
+    if (res.cameo_code or "")[:3] in INTERNATIONAL:
+        return res  # NATO, AMISOM: an international body's forces belong to no one country
     where = _locative_country(kb, sentence) if res.sector in PLACED_BY_SENTENCE else None
     if where:
         return _with(res, where, res.sector, "sentence-place", f"its sentence places it in {where}")
@@ -93,6 +96,22 @@ def _locative_country(kb: KnowledgeBase, sentence: Sequence[str]) -> str | None:
                 if e.kind in {"state", "seat"} and e.country:
                     return e.country  # 'in Baku' (a demonym, 'outside the Israeli embassy', is no place)
     return None
+
+
+# how far (in words) from a mention its sentence's "in X" may be to place it, in a document with a
+# country of its own ('police ... in Baku', not 'the families of the victims' long after 'his trial
+# at The Hague': those are the document's)
+NEAR = 12
+
+
+def near(sentence: Sequence[str], words: Sequence[str]) -> list[str]:
+    """The words of `sentence` within NEAR of the first place `words` occur in it (all of it
+    when they do not)."""
+    n = len(words)
+    at = next((i for i in range(len(sentence) - n + 1) if list(sentence[i : i + n]) == list(words)), None)
+    if at is None:
+        return list(sentence)
+    return list(sentence[max(0, at - NEAR) : at + n + NEAR])
 
 
 def sentence_around(context: str, text: str) -> str:
