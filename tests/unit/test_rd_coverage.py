@@ -250,3 +250,28 @@ def test_name_calling_is_no_phone_call_but_a_call_to_a_named_counterpart_is(pipe
 def test_a_demand_carried_by_an_event_word_keeps_its_code(pipeline):
     request = _one(pipeline, "The United States must continue military aid to Egypt.", "REQUEST")
     assert request.cameo == "103"
+
+
+# -- round 2: information and goods handed to others, arrivals of vehicles -------------------------
+@pytest.mark.parametrize(
+    "text",
+    ["The ministry distributed a transcript of the recording to the foreign embassies.",
+     "The agency provided intelligence on the smuggling network to Interpol."],
+)
+def test_handing_over_evidence_or_intelligence_is_sharing_information(pipeline, text):
+    assert _kinds(pipeline, text) == [("COOPERATE", "064")]
+
+
+def test_handing_over_vehicles_is_aid_and_handing_over_suspects_is_not(pipeline):
+    assert _kinds(pipeline, "The donors handed over ten ambulances to the health ministry.") == [("AID", "070")]
+    assert [e.event for e in _events(pipeline, "The police handed over the suspects to the prosecutors.")] == [
+        "RETREAT"]
+
+
+def test_a_military_aid_package_is_military_aid(pipeline):
+    aid = _one(pipeline, "Washington announced a new military aid package for Kyiv.", "AID")
+    assert aid.cameo == "072" and _texts(aid.actor) == ["Washington"]
+
+
+def test_a_ship_arriving_is_no_visit(pipeline):
+    assert _kinds(pipeline, "The ferry was scheduled to arrive in Niigata at noon.") == []

@@ -327,7 +327,8 @@ def _subject_lemmas(tok: Token) -> set[str]:
     found = [c for c in tok.children if c.dep_ in {"nsubj", "csubj"}]
     found += [g for c in tok.children if c.dep_ == "agent" for g in c.children]
     if not found and tok.dep_ in {"conj", "xcomp"}:
-        found = [c for c in tok.head.children if c.dep_ == "nsubj"]
+        # "the ship was scheduled to arrive": a passive head's subject does the infinitive's act
+        found = [c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if not found and tok.dep_ in {"acl", "relcl"}:
         found = [tok.head]
     found += [c for h in list(found) for c in h.children if c.dep_ in {"compound", "conj"}]
