@@ -275,3 +275,24 @@ def test_a_military_aid_package_is_military_aid(pipeline):
 
 def test_a_ship_arriving_is_no_visit(pipeline):
     assert _kinds(pipeline, "The ferry was scheduled to arrive in Niigata at noon.") == []
+
+
+# -- round 2: dated events named inside a request took place ----------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    ["The minister demanded an inquiry into Monday's street protests in the capital.",
+     "We call on the government to establish a commission to investigate today’s public demonstrations."],
+)
+def test_a_dated_protest_under_a_request_is_coded_as_having_happened(pipeline, text):
+    protest = _one(pipeline, text, "PROTEST")
+    assert protest.cameo == "141" and protest.factuality == "asserted"
+
+
+def test_an_undated_act_under_a_request_stays_its_content(pipeline):
+    assert [e.event for e in _events(pipeline, "The union demanded the release of the detained workers.")] == [
+        "REQUEST"]
+
+
+def test_a_call_on_someone_does_not_call_off_what_follows(pipeline):
+    text = "The union called on its members to end the strike."
+    assert [e.factuality for e in _events(pipeline, text)] == ["asserted"]

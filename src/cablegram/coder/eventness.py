@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["non_event", "weak_alone", "realized_infinitive", "EMBEDDING_VERBS", "SPEECH_ACT_EVENTS"]
+__all__ = ["non_event", "weak_alone", "realized_infinitive", "dated_noun", "EMBEDDING_VERBS", "SPEECH_ACT_EVENTS"]
 
 # entity types that never hold an event ("March" the month, "20,000" supporters)
 _NON_EVENT_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
@@ -269,8 +269,20 @@ def _circumstance(tok: Token) -> bool:
 def _named_or_dated(noun: Token) -> bool:
     """A dated or named event is reported in its own right ("since the March 1-2 clampdown",
     "during the NATO exercise"), not merely referred back to."""
-    return any(t.ent_type_ == "DATE" or (t.pos_ == "PROPN" and t.dep_ == "compound" and t.ent_type_ != "NORP")
-               for c in noun.lefts for t in c.subtree)
+    return dated_noun(noun) or any(t.pos_ == "PROPN" and t.dep_ == "compound" and t.ent_type_ != "NORP"
+                                   for c in noun.lefts for t in c.subtree)
+
+
+def dated_noun(tok: Token) -> bool:
+    """An event noun dated before it ("today's demonstrations", "the June 8 protests") names
+    something that took place, even where a request is about it ("investigate today's protests")."""
+    if tok.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if any(t.ent_type_ == "DATE" for c in tok.lefts for t in c.subtree):
+        return True
+    # with a curly apostrophe the parser often hangs "today’s" on the verb: read the words before
+    start = tok.left_edge.i
+    return start >= 2 and tok.doc[start - 1].tag_ == "POS" and tok.doc[start - 2].ent_type_ == "DATE"
 
 
 def _accident(tok: Token) -> bool:

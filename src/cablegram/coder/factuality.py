@@ -139,6 +139,11 @@ def _according_to(sent: Span) -> str | None:
     return None
 
 
+def _ends(verb: Token) -> bool:
+    """'called off the strike' ends it; 'called on X to investigate' does not."""
+    return verb.lemma_.lower() != "call" or any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
+
+
 def factuality(trigger: Token, sent: Span | None = None) -> Factuality:
     """Factuality of the event whose trigger is `trigger` (in sentence `sent`, when known)."""
     labels: set[str] = set()
@@ -155,7 +160,7 @@ def factuality(trigger: Token, sent: Span | None = None) -> Factuality:
             labels.add("planned")
         elif node.dep_ in {"xcomp", "ccomp", "pcomp", "pobj"} and lemma in _NEGATING_VERBS:
             labels.add("negated")
-        elif node.dep_ in {"dobj", "xcomp"} and lemma in _ENDING_VERBS:
+        elif node.dep_ in {"dobj", "xcomp"} and lemma in _ENDING_VERBS and _ends(head):
             labels.add("negated")
         elif (
             node.dep_ in {"pobj", "pcomp"}

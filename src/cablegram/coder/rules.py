@@ -20,7 +20,7 @@ from .advisories import find_advisories
 from .arguments import CIRCUMSTANCE_PREPS, TIME_PREPS, MentionIndex, find_arguments, find_size
 from .blame import ALLEGE_CAMEO, BLAME_CAMEO, LABEL_CAMEO, find_allegations, find_blame, find_labels
 from .demands import bare_demands, demand_kind, modal_verb, request_code, speaker, stipulation, subject_of
-from .eventness import EMBEDDING_VERBS, SPEECH_ACT_EVENTS, non_event, realized_infinitive, weak_alone
+from .eventness import EMBEDDING_VERBS, SPEECH_ACT_EVENTS, dated_noun, non_event, realized_infinitive, weak_alone
 from .factuality import factuality, promised
 from .implicit import first_person, implicit_actors, note_countries, writer
 from .lexicon import BLOCK, Lexicon, TriggerMatch, default_lexicon
@@ -353,6 +353,8 @@ def _drop_embedded(doc: Doc, kept: dict[int, Event], seen: set[str], reporting: 
         if as_object and _orders(doc[outer], kept[i]) and _holder(doc[outer], kept) is None:
             out.pop(outer, None)  # "ordered the closure of the school": the closure, by whoever ordered it
             continue
+        if dated_noun(doc[i]) and kept[outer].event in {"REQUEST", "ACCUSE"}:
+            continue  # "urged an inquiry into Monday's protests": the dated protests took place
         del out[i]
     return out
 
