@@ -296,3 +296,15 @@ def test_an_undated_act_under_a_request_stays_its_content(pipeline):
 def test_a_call_on_someone_does_not_call_off_what_follows(pipeline):
     text = "The union called on its members to end the strike."
     assert [e.factuality for e in _events(pipeline, text)] == ["asserted"]
+
+
+# -- round 2: a definite fighting noun after fighting was told is the same fighting ------------------
+def test_the_clash_after_a_clash_was_told_is_no_new_attack(pipeline):
+    text = ("Government troops clashed with rebels near the border on Monday. "
+            "The clash came as the army was rotating its units in the area.")
+    assert [e.sentence_index for e in _events(pipeline, text) if e.event == "ASSAULT"] == [0]
+
+
+def test_the_clash_told_first_is_coded(pipeline):
+    text = "The clash between the two armies left three soldiers dead on Monday."
+    assert "ASSAULT" in {e.event for e in _events(pipeline, text)}

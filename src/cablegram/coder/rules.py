@@ -115,7 +115,8 @@ class EventCoder:
             kept[verb.i] = self._demand(sent, verb, kind, index, ctx, s_index)
         seen: set[str] = ctx.memory.setdefault("coder.kinds", set())
         kept = _drop_embedded(sent.doc, kept, seen, reporting)
-        out = [e for i, e in sorted(kept.items()) if not _restates(sent.doc[i], e, kept)]
+        out = [e for i, e in sorted(kept.items())
+               if not _restates(sent.doc[i], e, kept) and not _refers_back(sent.doc[i], e, seen)]
         seen.update(e.event for e in out)
         return out
 
@@ -457,6 +458,18 @@ def _holder(tok: Token, kept: dict[int, Event]) -> int | None:
             return node.i
         return None
     return None
+
+
+# fighting nouns that, made definite, point back at fighting the text has already told
+_FIGHT_NOUNS = {"fighting", "clash", "war", "killing", "violence", "battle", "hostility"}
+
+
+def _refers_back(tok: Token, event: Event, seen: set[str]) -> bool:
+    """'The clash came as ...', 'continue the killing': a definite fighting noun, undated and unnamed,
+    after fighting was coded earlier in the document, is that fighting again, not a new attack."""
+    return (event.event == "ASSAULT" and "ASSAULT" in seen and tok.lemma_.lower() in _FIGHT_NOUNS
+            and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"} for c in tok.children)
+            and not dated_noun(tok) and not any(c.dep_ in {"amod", "compound"} for c in tok.children))
 
 
 def _restates(tok: Token, event: Event, kept: dict[int, Event]) -> bool:
