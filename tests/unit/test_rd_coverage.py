@@ -308,3 +308,21 @@ def test_the_clash_after_a_clash_was_told_is_no_new_attack(pipeline):
 def test_the_clash_told_first_is_coded(pipeline):
     text = "The clash between the two armies left three soldiers dead on Monday."
     assert "ASSAULT" in {e.event for e in _events(pipeline, text)}
+
+
+# -- round 2: what is given "with" -----------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [("The regime provided the rebels with weapons.", "072"),
+     ("The army supplied the militia with ammunition.", "072"),
+     ("The ambassador presented the hospital with medical equipment.", "070")],
+)
+def test_providing_someone_with_goods_is_aid_to_them(pipeline, text, cameo):
+    aid = _one(pipeline, text, "AID")
+    assert aid.cameo == cameo and len(aid.recipient) == 1
+
+
+@pytest.mark.parametrize(
+    "text", ["The mayor presented the firefighters with medals.", "The minister presented his plan to parliament."])
+def test_presenting_an_honour_or_a_plan_is_no_aid(pipeline, text):
+    assert _kinds(pipeline, text) == []

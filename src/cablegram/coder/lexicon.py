@@ -341,6 +341,9 @@ def _object_lemmas(tok: Token, pos: str) -> set[str]:
     if any(c.dep_ == "dobj" for c in heads):
         # "security forces used tear gas": with an object, the subject is the doer, not the thing acted on
         heads = [c for c in heads if c.dep_ != "nsubj"]
+        # "provided the rebels with weapons": what is given is the object of "with"
+        heads += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
+                  for g in c.children if g.dep_ == "pobj"]
     if pos == "N":
         heads = [c for c in tok.children if c.dep_ in _NOUN_MOD_DEPS or c.dep_ == "prep"]
         heads += [g for c in tok.children if c.dep_ == "prep" for g in c.children]
