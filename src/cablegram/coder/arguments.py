@@ -268,6 +268,10 @@ _RAISING = {"expect", "set", "schedule", "slate", "due", "suppose", "believe", "
 
 # verbs whose subject, not object, does their infinitive ("promised Gondor to withdraw")
 _SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten"}
+# prepositions whose gerund the clause's subject did ("responded by torching homes"), unlike
+# "accused X of shelling" or "arrested X for protesting", where the object does it ("before
+# travelling" in advice and "without demanding payment" name what has not happened)
+_MEANS_PREPS = {"by", "after", "while", "upon", "through", "since"}
 
 
 def _borrowed_subject(verb: Token, index: MentionIndex) -> list[Actor]:
@@ -316,6 +320,13 @@ def _borrowed_subject(verb: Token, index: MentionIndex) -> list[Actor]:
         if node.pos_ == "ADP" and node.head.pos_ in {"NOUN", "PROPN"}:
             # "criticized Baku for buying", with the for-phrase parsed under Baku
             return index.of(node.head)
+        if node.pos_ == "ADP" and node.lower_ in _MEANS_PREPS and node.head.pos_ in {"VERB", "AUX"}:
+            # "a mob responded by torching homes", "police cleared the square by firing tear gas",
+            # "the army retaliated after coming under fire": the subject of the verb does it
+            # ("were arrested after protesting": the passive subject protested)
+            head, deps = node.head, _SUBJ if node.lower_ == "by" else _SUBJ | {"nsubjpass"}
+            return [a for c in head.children if c.dep_ in deps for a in index.of(c)] or (
+                _borrowed_subject(head, index) if head.dep_ in {"conj", "xcomp", "advcl"} else [])
         if node.pos_ == "ADP" and node.head.pos_ in {"VERB", "AUX"}:
             # "accused Ukraine of shelling": the one accused is the doer of the shelling
             # "were accused of beating": the passive subject is the doer
