@@ -588,3 +588,22 @@ def test_a_gerund_after_after_is_done_by_the_passive_subject():
 def test_a_gerund_after_of_is_still_done_by_the_object():
     args = _args(ACCUSED_OF, [(0, 0, "PER", "GOV"), (2, 2, "ECU", "GOV")], 4, "ASSAULT")
     assert _texts(args.actor) == ["Quito"]
+
+
+# "Rockets were fired from Gondor at Rohan ."
+FIRED_FROM = [
+    ("Rockets", "rocket", "NOUN", "NNS", "nsubjpass", 2),
+    ("were", "be", "AUX", "VBD", "auxpass", 2),
+    ("fired", "fire", "VERB", "VBN", "ROOT", 2),
+    ("from", "from", "ADP", "IN", "prep", 2),
+    ("Gondor", "Gondor", "PROPN", "NNP", "pobj", 3),
+    ("at", "at", "ADP", "IN", "prep", 2),
+    ("Rohan", "Rohan", "PROPN", "NNP", "pobj", 5),
+    (".", ".", "PUNCT", ".", "punct", 2),
+]
+
+
+def test_a_shot_no_one_is_said_to_fire_comes_from_where_it_was_fired():
+    args = _args(FIRED_FROM, [(4, 4, "GON", None), (6, 6, "ROH", None)], 2, "ASSAULT")
+    assert _texts(args.actor) == ["Gondor"]
+    assert _texts(args.recipient) == ["Rohan"]

@@ -253,6 +253,9 @@ def _verb_args(verb: Token, index: MentionIndex, *, assault: bool = False) -> tu
 _OWN = {"its", "their", "his", "her", "our"}
 
 
+# verbs of firing something, whose from-phrase says where it was fired from
+_LAUNCH_VERBS = {"fire", "launch", "shoot", "lob"}
+
 # what is fired, thrown or used in an attack (a drone or a ship can also be what is hit)
 _WEAPONS = {
     "rocket", "missile", "shell", "mortar", "bomb", "grenade", "bullet", "round", "weapon", "munition",
@@ -588,6 +591,11 @@ def find_arguments(
     else:
         # "rockets fired from Gaza": where a shot comes from is not whom it hits
         actor, recipient = _verb_args(trigger, index, assault=event == "ASSAULT")
+        if event == "ASSAULT" and not actor and trigger.lemma_.lower() in _LAUNCH_VERBS:
+            # "rockets were fired from Gaza", "shots fired from the crowd": no one named fired
+            # them, so they come from where they were fired from
+            actor = [a for p in trigger.children if p.dep_ == "prep" and p.lower_ == "from"
+                     for g in p.children if g.dep_ == "pobj" for a in index.of(g)]
         if event in {"AID", "COOPERATE"}:
             recipient = _given_to(trigger, index, {"to", "with"}) or recipient
         elif event in {"MOBILIZE", "RETREAT", "SANCTION"} and actor and any(r.sector in {"MIL", "COP"}
