@@ -779,3 +779,30 @@ def test_forces_sent_or_withdrawn_are_the_actors_own():
     # with no one doing the withdrawing, the forces stay (the coder reads them as the ones who move)
     index = MentionIndex(doc, [mention(doc, i, j, country=c, sector=s) for i, j, c, s in spans[1:]], 0)
     assert [r.text for r in find_arguments(doc[1], "RETREAT", index).recipient] == ["peacekeepers", "Rohan"]
+
+
+# "Quito requested further assistance ."
+REQUESTED_AID = [
+    ("Quito", "Quito", "PROPN", "NNP", "nsubj", 1),
+    ("requested", "request", "VERB", "VBD", "ROOT", 1),
+    ("further", "further", "ADJ", "JJ", "amod", 3),
+    ("assistance", "assistance", "NOUN", "NN", "dobj", 1),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+
+
+def _request(url):
+    doc = parse_tagged(REQUESTED_AID)
+    events = EventCoder().code(doc, [mention(doc, 0, 0, country="ECU", sector="GOV")], context(doc, url=url)).events
+    return next(e for e in events if e.event == "REQUEST")
+
+
+def test_a_request_in_a_cable_made_of_no_one_named_is_made_of_the_writer():
+    event = _request("https://wikileaks.org/plusd/cables/09QUITO101.html")
+    assert [(a.country, a.sector) for a in event.actor] == [("ECU", "GOV")]
+    assert [(a.country, a.sector, a.kb_id) for a in event.recipient] == [("USA", "GOV", "implicit:writer")]
+
+
+def test_a_request_in_a_news_story_keeps_no_recipient():
+    event = _request("https://www.voanews.com/a/some-story.html")
+    assert event.recipient == ()
