@@ -607,3 +607,22 @@ def test_a_shot_no_one_is_said_to_fire_comes_from_where_it_was_fired():
     args = _args(FIRED_FROM, [(4, 4, "GON", None), (6, 6, "ROH", None)], 2, "ASSAULT")
     assert _texts(args.actor) == ["Gondor"]
     assert _texts(args.recipient) == ["Rohan"]
+
+
+# "Tokyo barred the North\nKorean ferry ." (a hard-wrapped cable line breaks the name)
+WRAPPED = [
+    ("Tokyo", "Tokyo", "PROPN", "NNP", "nsubj", 1),
+    ("barred", "bar", "VERB", "VBD", "ROOT", 1),
+    ("the", "the", "DET", "DT", "det", 6),
+    ("North", "North", "PROPN", "NNP", "amod", 6),
+    ("\n", "\n", "SPACE", "_SP", "dep", 3),
+    ("Korean", "korean", "ADJ", "JJ", "amod", 6),
+    ("ferry", "ferry", "NOUN", "NN", "dobj", 1),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+
+
+def test_a_name_broken_by_a_hard_wrapped_line_is_read_whole(resolver):
+    doc = parse_tagged(WRAPPED, ents=["B-GPE", "O", "O", "O", "O", "B-NORP", "O", "O"])
+    found = {" ".join(m.text.split()): m.country for m in resolver.find_mentions(doc, context(doc))}
+    assert found == {"Tokyo": "JPN", "North Korean": "PRK"}
