@@ -806,3 +806,28 @@ def test_a_request_in_a_cable_made_of_no_one_named_is_made_of_the_writer():
 def test_a_request_in_a_news_story_keeps_no_recipient():
     event = _request("https://www.voanews.com/a/some-story.html")
     assert event.recipient == ()
+
+
+# "Lima ordered a withdrawal . The rebels ignored the order ."
+IGNORED_ORDER = [
+    ("Lima", "Lima", "PROPN", "NNP", "nsubj", 1),
+    ("ordered", "order", "VERB", "VBD", "ROOT", 1),
+    ("a", "a", "DET", "DT", "det", 3),
+    ("withdrawal", "withdrawal", "NOUN", "NN", "dobj", 1),
+    (".", ".", "PUNCT", ".", "punct", 1),
+    ("The", "the", "DET", "DT", "det", 6),
+    ("rebels", "rebel", "NOUN", "NNS", "nsubj", 7),
+    ("ignored", "ignore", "VERB", "VBD", "ROOT", 7),
+    ("the", "the", "DET", "DT", "det", 9),
+    ("order", "order", "NOUN", "NN", "dobj", 7),
+    (".", ".", "PUNCT", ".", "punct", 7),
+]
+
+
+def test_a_rejection_of_an_act_named_earlier_is_aimed_at_who_made_it():
+    doc = parse_tagged(IGNORED_ORDER)
+    mentions = [mention(doc, 0, 0, country="PER", sector="GOV"), mention(doc, 5, 6, country="PER", sector="REB")]
+    events = EventCoder().code(doc, mentions, context(doc)).events
+    (ignored,) = [e for e in events if e.trigger.text == "ignored"]
+    assert [(a.country, a.sector) for a in ignored.actor] == [("PER", "REB")]
+    assert [(a.country, a.sector, a.kb_id) for a in ignored.recipient] == [("PER", "GOV", "implicit:answered")]

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
@@ -130,7 +131,7 @@ def writer_at(at: int, ctx: DocContext) -> tuple[Actor, ...]:
 
 def implicit_actors(
     event: str, cameo: str, actor: tuple[Actor, ...], recipient: tuple[Actor, ...], at: int, ctx: DocContext,
-    *, passive: bool = False, two_sided: bool = False, lemma: str = "",
+    *, passive: bool = False, two_sided: bool = False, trigger: Token | None = None,
 ) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
     """Fill in what the act implies: the state's police for an arrest, demonstrators' own
     government for a protest, the state for what is done to people by no one named ("were denied
@@ -145,6 +146,10 @@ def implicit_actors(
     if two_sided and not actor and not recipient and event == "ASSAULT" and (sides := _two_sides(ctx)):
         # "the clash", "the two sides exchanged fire" in a story of two states' forces: both
         return tuple(_implied(c, "MIL", at, event) for c in sides), recipient
+    lemma = trigger.lemma_.lower() if trigger is not None else ""
+    if trigger is not None:
+        recipient = recipient or _answered(event, trigger, actor, ctx)
+        _note_act(trigger, actor, ctx)
     if lemma in _ASKING and event == "REQUEST" and actor and not recipient and _cable(ctx) and not any(
             a.country == "USA" for a in actor):
         # a cable reports what its interlocutors asked of it: "Japan has requested a joint
@@ -171,6 +176,38 @@ def implicit_actors(
     if not recipient and tgt_sector:
         recipient = (_implied(_domestic(actor) or country, tgt_sector, at, event),)
     return actor, recipient
+
+
+# what a rejection or acceptance answers: "the ROYG gave the Houthis six conditions. The Houthis
+# rejected the conditions", "they were ordered to disperse. The protesters ignored the order"
+_ANSWERS = {"REJECT", "AGREE"}
+_DEFINITE = {"the", "this", "that", "these", "those"}
+
+
+def _note_act(trigger: Token, actor: tuple[Actor, ...], ctx: DocContext) -> None:
+    """Remember who made an act, by its word and its object's ('ordered', 'gave ... conditions')."""
+    if not actor:
+        return
+    acts: dict[str, tuple[Actor, ...]] = ctx.memory.setdefault("coder.acts", {})
+    for tok in (trigger, *(c for c in trigger.children if c.dep_ == "dobj")):
+        acts[tok.lemma_.lower()] = actor
+
+
+def _answered(event: str, trigger: Token, actor: tuple[Actor, ...], ctx: DocContext) -> tuple[Actor, ...]:
+    """Who made the act a rejection names by a definite description ('rejected the conditions',
+    'ignored the order'): whoever the document last said made one (never the rejecter itself)."""
+    if event not in _ANSWERS:
+        return ()
+    acts: dict[str, tuple[Actor, ...]] = ctx.memory.get("coder.acts") or {}
+    own = {(a.country, a.sector) for a in actor}
+    for obj in (c for c in trigger.children if c.dep_ == "dobj"):
+        if any(d.dep_ == "det" and d.lower_ in _DEFINITE for d in obj.children) and obj.lemma_.lower() in acts:
+            maker = acts[obj.lemma_.lower()]
+            if not any((a.country, a.sector) in own for a in maker):
+                at = trigger.idx + ctx.offset
+                return tuple(replace(a, text="", start=at, end=at, kb_id="implicit:answered")
+                             for a in maker)
+    return ()
 
 
 def _two_sides(ctx: DocContext) -> list[str]:
