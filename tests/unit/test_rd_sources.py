@@ -543,3 +543,86 @@ def test_a_common_noun_compound_does_not_own_a_participle_on_its_noun():
     ]
     args = _args(rows, [(0, 0, "CMR", "EDU"), (3, 3, "CMR", "JRN")], 5, "REQUEST")
     assert _texts(args.actor) == ["Students"]
+
+
+# "The mob responded by torching homes ."  /  "Students were held after marching ."
+BY_TORCHING = [
+    ("The", "the", "DET", "DT", "det", 1),
+    ("mob", "mob", "NOUN", "NN", "nsubj", 2),
+    ("responded", "respond", "VERB", "VBD", "ROOT", 2),
+    ("by", "by", "ADP", "IN", "prep", 2),
+    ("torching", "torch", "VERB", "VBG", "pcomp", 3),
+    ("homes", "home", "NOUN", "NNS", "dobj", 4),
+    (".", ".", "PUNCT", ".", "punct", 2),
+]
+AFTER_MARCHING = [
+    ("Students", "student", "NOUN", "NNS", "nsubjpass", 2),
+    ("were", "be", "AUX", "VBD", "auxpass", 2),
+    ("held", "hold", "VERB", "VBN", "ROOT", 2),
+    ("after", "after", "ADP", "IN", "prep", 2),
+    ("marching", "march", "VERB", "VBG", "pcomp", 3),
+    (".", ".", "PUNCT", ".", "punct", 2),
+]
+# "Lima accused Quito of shelling ."  (the object, not the subject, shelled)
+ACCUSED_OF = [
+    ("Lima", "Lima", "PROPN", "NNP", "nsubj", 1),
+    ("accused", "accuse", "VERB", "VBD", "ROOT", 1),
+    ("Quito", "Quito", "PROPN", "NNP", "dobj", 1),
+    ("of", "of", "ADP", "IN", "prep", 1),
+    ("shelling", "shell", "VERB", "VBG", "pcomp", 3),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+
+
+def test_a_gerund_after_by_is_done_by_the_clause_subject():
+    args = _args(BY_TORCHING, [(0, 1, "PER", "CVL"), (5, 5, "PER", "CVL")], 4, "ASSAULT")
+    assert _texts(args.actor) == ["The mob"]
+    assert _texts(args.recipient) == ["homes"]
+
+
+def test_a_gerund_after_after_is_done_by_the_passive_subject():
+    args = _args(AFTER_MARCHING, [(0, 0, "PER", "EDU")], 4, "PROTEST")
+    assert _texts(args.actor) == ["Students"]
+
+
+def test_a_gerund_after_of_is_still_done_by_the_object():
+    args = _args(ACCUSED_OF, [(0, 0, "PER", "GOV"), (2, 2, "ECU", "GOV")], 4, "ASSAULT")
+    assert _texts(args.actor) == ["Quito"]
+
+
+# "Rockets were fired from Gondor at Rohan ."
+FIRED_FROM = [
+    ("Rockets", "rocket", "NOUN", "NNS", "nsubjpass", 2),
+    ("were", "be", "AUX", "VBD", "auxpass", 2),
+    ("fired", "fire", "VERB", "VBN", "ROOT", 2),
+    ("from", "from", "ADP", "IN", "prep", 2),
+    ("Gondor", "Gondor", "PROPN", "NNP", "pobj", 3),
+    ("at", "at", "ADP", "IN", "prep", 2),
+    ("Rohan", "Rohan", "PROPN", "NNP", "pobj", 5),
+    (".", ".", "PUNCT", ".", "punct", 2),
+]
+
+
+def test_a_shot_no_one_is_said_to_fire_comes_from_where_it_was_fired():
+    args = _args(FIRED_FROM, [(4, 4, "GON", None), (6, 6, "ROH", None)], 2, "ASSAULT")
+    assert _texts(args.actor) == ["Gondor"]
+    assert _texts(args.recipient) == ["Rohan"]
+
+
+# "Tokyo barred the North\nKorean ferry ." (a hard-wrapped cable line breaks the name)
+WRAPPED = [
+    ("Tokyo", "Tokyo", "PROPN", "NNP", "nsubj", 1),
+    ("barred", "bar", "VERB", "VBD", "ROOT", 1),
+    ("the", "the", "DET", "DT", "det", 6),
+    ("North", "North", "PROPN", "NNP", "amod", 6),
+    ("\n", "\n", "SPACE", "_SP", "dep", 3),
+    ("Korean", "korean", "ADJ", "JJ", "amod", 6),
+    ("ferry", "ferry", "NOUN", "NN", "dobj", 1),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+
+
+def test_a_name_broken_by_a_hard_wrapped_line_is_read_whole(resolver):
+    doc = parse_tagged(WRAPPED, ents=["B-GPE", "O", "O", "O", "O", "B-NORP", "O", "O"])
+    found = {" ".join(m.text.split()): m.country for m in resolver.find_mentions(doc, context(doc))}
+    assert found == {"Tokyo": "JPN", "North Korean": "PRK"}

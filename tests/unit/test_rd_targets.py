@@ -779,3 +779,55 @@ def test_forces_sent_or_withdrawn_are_the_actors_own():
     # with no one doing the withdrawing, the forces stay (the coder reads them as the ones who move)
     index = MentionIndex(doc, [mention(doc, i, j, country=c, sector=s) for i, j, c, s in spans[1:]], 0)
     assert [r.text for r in find_arguments(doc[1], "RETREAT", index).recipient] == ["peacekeepers", "Rohan"]
+
+
+# "Quito requested further assistance ."
+REQUESTED_AID = [
+    ("Quito", "Quito", "PROPN", "NNP", "nsubj", 1),
+    ("requested", "request", "VERB", "VBD", "ROOT", 1),
+    ("further", "further", "ADJ", "JJ", "amod", 3),
+    ("assistance", "assistance", "NOUN", "NN", "dobj", 1),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+
+
+def _request(url):
+    doc = parse_tagged(REQUESTED_AID)
+    events = EventCoder().code(doc, [mention(doc, 0, 0, country="ECU", sector="GOV")], context(doc, url=url)).events
+    return next(e for e in events if e.event == "REQUEST")
+
+
+def test_a_request_in_a_cable_made_of_no_one_named_is_made_of_the_writer():
+    event = _request("https://wikileaks.org/plusd/cables/09QUITO101.html")
+    assert [(a.country, a.sector) for a in event.actor] == [("ECU", "GOV")]
+    assert [(a.country, a.sector, a.kb_id) for a in event.recipient] == [("USA", "GOV", "implicit:writer")]
+
+
+def test_a_request_in_a_news_story_keeps_no_recipient():
+    event = _request("https://www.voanews.com/a/some-story.html")
+    assert event.recipient == ()
+
+
+# "Lima ordered a withdrawal . The rebels ignored the order ."
+IGNORED_ORDER = [
+    ("Lima", "Lima", "PROPN", "NNP", "nsubj", 1),
+    ("ordered", "order", "VERB", "VBD", "ROOT", 1),
+    ("a", "a", "DET", "DT", "det", 3),
+    ("withdrawal", "withdrawal", "NOUN", "NN", "dobj", 1),
+    (".", ".", "PUNCT", ".", "punct", 1),
+    ("The", "the", "DET", "DT", "det", 6),
+    ("rebels", "rebel", "NOUN", "NNS", "nsubj", 7),
+    ("ignored", "ignore", "VERB", "VBD", "ROOT", 7),
+    ("the", "the", "DET", "DT", "det", 9),
+    ("order", "order", "NOUN", "NN", "dobj", 7),
+    (".", ".", "PUNCT", ".", "punct", 7),
+]
+
+
+def test_a_rejection_of_an_act_named_earlier_is_aimed_at_who_made_it():
+    doc = parse_tagged(IGNORED_ORDER)
+    mentions = [mention(doc, 0, 0, country="PER", sector="GOV"), mention(doc, 5, 6, country="PER", sector="REB")]
+    events = EventCoder().code(doc, mentions, context(doc)).events
+    (ignored,) = [e for e in events if e.trigger.text == "ignored"]
+    assert [(a.country, a.sector) for a in ignored.actor] == [("PER", "REB")]
+    assert [(a.country, a.sector, a.kb_id) for a in ignored.recipient] == [("PER", "GOV", "implicit:answered")]

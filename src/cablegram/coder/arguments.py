@@ -253,6 +253,9 @@ def _verb_args(verb: Token, index: MentionIndex, *, assault: bool = False) -> tu
 _OWN = {"its", "their", "his", "her", "our"}
 
 
+# verbs of firing something, whose from-phrase says where it was fired from
+_LAUNCH_VERBS = {"fire", "launch", "shoot", "lob"}
+
 # what is fired, thrown or used in an attack (a drone or a ship can also be what is hit)
 _WEAPONS = {
     "rocket", "missile", "shell", "mortar", "bomb", "grenade", "bullet", "round", "weapon", "munition",
@@ -268,6 +271,10 @@ _RAISING = {"expect", "set", "schedule", "slate", "due", "suppose", "believe", "
 
 # verbs whose subject, not object, does their infinitive ("promised Gondor to withdraw")
 _SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten"}
+# prepositions whose gerund the clause's subject did ("responded by torching homes"), unlike
+# "accused X of shelling" or "arrested X for protesting", where the object does it ("before
+# travelling" in advice and "without demanding payment" name what has not happened)
+_MEANS_PREPS = {"by", "after", "while", "upon", "through", "since"}
 
 
 def _borrowed_subject(verb: Token, index: MentionIndex) -> list[Actor]:
@@ -316,6 +323,13 @@ def _borrowed_subject(verb: Token, index: MentionIndex) -> list[Actor]:
         if node.pos_ == "ADP" and node.head.pos_ in {"NOUN", "PROPN"}:
             # "criticized Baku for buying", with the for-phrase parsed under Baku
             return index.of(node.head)
+        if node.pos_ == "ADP" and node.lower_ in _MEANS_PREPS and node.head.pos_ in {"VERB", "AUX"}:
+            # "a mob responded by torching homes", "police cleared the square by firing tear gas",
+            # "the army retaliated after coming under fire": the subject of the verb does it
+            # ("were arrested after protesting": the passive subject protested)
+            head, deps = node.head, _SUBJ if node.lower_ == "by" else _SUBJ | {"nsubjpass"}
+            return [a for c in head.children if c.dep_ in deps for a in index.of(c)] or (
+                _borrowed_subject(head, index) if head.dep_ in {"conj", "xcomp", "advcl"} else [])
         if node.pos_ == "ADP" and node.head.pos_ in {"VERB", "AUX"}:
             # "accused Ukraine of shelling": the one accused is the doer of the shelling
             # "were accused of beating": the passive subject is the doer
@@ -577,6 +591,11 @@ def find_arguments(
     else:
         # "rockets fired from Gaza": where a shot comes from is not whom it hits
         actor, recipient = _verb_args(trigger, index, assault=event == "ASSAULT")
+        if event == "ASSAULT" and not actor and trigger.lemma_.lower() in _LAUNCH_VERBS:
+            # "rockets were fired from Gaza", "shots fired from the crowd": no one named fired
+            # them, so they come from where they were fired from
+            actor = [a for p in trigger.children if p.dep_ == "prep" and p.lower_ == "from"
+                     for g in p.children if g.dep_ == "pobj" for a in index.of(g)]
         if event in {"AID", "COOPERATE"}:
             recipient = _given_to(trigger, index, {"to", "with"}) or recipient
         elif event in {"MOBILIZE", "RETREAT", "SANCTION"} and actor and any(r.sector in {"MIL", "COP"}

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
@@ -46,6 +47,7 @@ _IMPLIED: tuple[tuple[str, str, str, str], ...] = (
     ("PROTEST", "14", "PRO", "GOV"),  # demonstrators against their government
 )
 _FIRST_PERSON = {"we", "us", "our"}
+_ASKING = {"request", "ask"}
 _IRREGULAR = {"REB", "UAF", "PRM", "INS"}
 # acts done to people by the state: a passive with no doer named is the state's
 _STATE_ACTS = {"REJECT", "RETREAT", "CONCEDE", "ACCUSE", "COERCE", "SANCTION"}
@@ -89,14 +91,14 @@ def home_country(ctx: DocContext) -> str | None:
 
 def author(ctx: DocContext) -> tuple[str, str] | None:
     """(country, sector) of whoever writes the document, when its provenance says so."""
-    doc = ctx.document
-    url = (doc.url or "").lower()
-    host = urlparse(url).netloc
-    if is_us_government_url(url):
-        return "USA", "GOV"
-    if "wikileaks" in host and "/cable" in url or doc.input_format == "cable":
-        return "USA", "GOV"  # a State Department cable: "we" is the embassy
+    if is_us_government_url((ctx.document.url or "").lower()) or _cable(ctx):
+        return "USA", "GOV"  # a U.S. statement; a State Department cable: "we" is the embassy
     return None
+
+
+def _cable(ctx: DocContext) -> bool:
+    url = (ctx.document.url or "").lower()
+    return "wikileaks" in urlparse(url).netloc and "/cable" in url or ctx.document.input_format == "cable"
 
 
 def first_person(tok: Token, ctx: DocContext, offset: int) -> Actor | None:
@@ -115,17 +117,21 @@ def writer(tok: Token, ctx: DocContext) -> tuple[Actor, ...]:
     """Who makes a demand that no one in the text is said to make ("The government should release
     those it has jailed" in a U.S. statement or cable): the writer, when the document says who
     writes it; an implicit actor at the trigger."""
+    return writer_at(tok.idx + ctx.offset, ctx)
+
+
+def writer_at(at: int, ctx: DocContext) -> tuple[Actor, ...]:
+    """The writer as an implicit actor at document offset `at` (empty when no one is known to write)."""
     who = author(ctx)
     if who is None:
         return ()
-    at = tok.idx + ctx.offset
     return (Actor(text="", start=at, end=at, name="the writer", country=who[0], sector=who[1],
                   cameo_code=who[0] + who[1], kb_id="implicit:writer"),)
 
 
 def implicit_actors(
     event: str, cameo: str, actor: tuple[Actor, ...], recipient: tuple[Actor, ...], at: int, ctx: DocContext,
-    *, passive: bool = False, two_sided: bool = False,
+    *, passive: bool = False, two_sided: bool = False, trigger: Token | None = None,
 ) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
     """Fill in what the act implies: the state's police for an arrest, demonstrators' own
     government for a protest, the state for what is done to people by no one named ("were denied
@@ -140,6 +146,16 @@ def implicit_actors(
     if two_sided and not actor and not recipient and event == "ASSAULT" and (sides := _two_sides(ctx)):
         # "the clash", "the two sides exchanged fire" in a story of two states' forces: both
         return tuple(_implied(c, "MIL", at, event) for c in sides), recipient
+    lemma = trigger.lemma_.lower() if trigger is not None else ""
+    if trigger is not None:
+        recipient = recipient or _answered(event, trigger, actor, ctx)
+        _note_act(trigger, actor, ctx)
+    if lemma in _ASKING and event == "REQUEST" and actor and not recipient and _cable(ctx) and not any(
+            a.country == "USA" for a in actor):
+        # a cable reports what its interlocutors asked of it: "Japan has requested a joint
+        # statement", "she requested further assistance" (asked of the embassy, the writer; not
+        # "pressed for a meeting" or "sought UN action", said to no one in particular)
+        return actor, writer_at(at, ctx)
     rule = next(((s, t) for e, prefix, s, t in _IMPLIED if e == event and cameo.startswith(prefix)), None)
     if rule is None and not actor and (passive and event in _STATE_ACTS or event == "SANCTION"):
         # the state the document is about (it may act on foreigners: "diplomats were denied entry")
@@ -160,6 +176,38 @@ def implicit_actors(
     if not recipient and tgt_sector:
         recipient = (_implied(_domestic(actor) or country, tgt_sector, at, event),)
     return actor, recipient
+
+
+# what a rejection or acceptance answers: "the ROYG gave the Houthis six conditions. The Houthis
+# rejected the conditions", "they were ordered to disperse. The protesters ignored the order"
+_ANSWERS = {"REJECT", "AGREE"}
+_DEFINITE = {"the", "this", "that", "these", "those"}
+
+
+def _note_act(trigger: Token, actor: tuple[Actor, ...], ctx: DocContext) -> None:
+    """Remember who made an act, by its word and its object's ('ordered', 'gave ... conditions')."""
+    if not actor:
+        return
+    acts: dict[str, tuple[Actor, ...]] = ctx.memory.setdefault("coder.acts", {})
+    for tok in (trigger, *(c for c in trigger.children if c.dep_ == "dobj")):
+        acts[tok.lemma_.lower()] = actor
+
+
+def _answered(event: str, trigger: Token, actor: tuple[Actor, ...], ctx: DocContext) -> tuple[Actor, ...]:
+    """Who made the act a rejection names by a definite description ('rejected the conditions',
+    'ignored the order'): whoever the document last said made one (never the rejecter itself)."""
+    if event not in _ANSWERS:
+        return ()
+    acts: dict[str, tuple[Actor, ...]] = ctx.memory.get("coder.acts") or {}
+    own = {(a.country, a.sector) for a in actor}
+    for obj in (c for c in trigger.children if c.dep_ == "dobj"):
+        if any(d.dep_ == "det" and d.lower_ in _DEFINITE for d in obj.children) and obj.lemma_.lower() in acts:
+            maker = acts[obj.lemma_.lower()]
+            if not any((a.country, a.sector) in own for a in maker):
+                at = trigger.idx + ctx.offset
+                return tuple(replace(a, text="", start=at, end=at, kb_id="implicit:answered")
+                             for a in maker)
+    return ()
 
 
 def _two_sides(ctx: DocContext) -> list[str]:

@@ -204,7 +204,7 @@ class EventCoder:
         """The event record: implicit actors filled in, codes and scores from the ontology."""
         cameo, event, mode = codes
         actor, recipient = implicit_actors(event, cameo, actor, recipient, span.start, ctx, passive=passive,
-                                           two_sided=tok.lemma_.lower() in _RECIPROCAL)
+                                           two_sided=tok.lemma_.lower() in _RECIPROCAL, trigger=tok)
         code = ontology.cameo(cameo)
         return Event(
             event_id=stable_id(ctx.document.doc_id, span.start, span.end, cameo),

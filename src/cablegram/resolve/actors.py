@@ -195,7 +195,8 @@ class ActorResolver:
         return chunk
 
     def _resolve_span(self, span: Span, when: Date | None, memory: dict, ctx: DocContext) -> Actor | None:
-        toks = [t for t in span if not (t.pos_ in {"DET", "NUM"} or t.is_punct and t.text != "-")]
+        # (a hard-wrapped line leaves a whitespace token inside a name: "the North\nKorean ferry")
+        toks = [t for t in span if not (t.pos_ in {"DET", "NUM"} or t.is_space or t.is_punct and t.text != "-")]
         for k, t in enumerate(toks[:-1]):  # "BAKU - Azerbaijani police": a spaced dash ends a dateline
             if t.text in {"-", "–", "—"} and t.whitespace_ and k > 0 and toks[k - 1].whitespace_:
                 toks = toks[k + 1 :]
@@ -213,7 +214,8 @@ class ActorResolver:
         people: dict[str, Actor] = memory.setdefault("actors.people", {})
         heads: dict[str, Actor] = memory.setdefault("actors.heads", {})
         person = any(t.ent_type_ == "PERSON" for t in toks)
-        if res is not None and res.country is None and person and toks[-1].lower_ in people:
+        surname = toks[-1].lower_ in people and (person or toks[-1].pos_ == "PROPN")  # (one the tagger missed)
+        if res is not None and res.country is None and surname:
             res = None  # "Ambassador Foucher" after "French Ambassador Bruno Foucher": him, not a bare title
         if res is None and (person or toks[-1].pos_ == "PROPN" and toks[-1].lower_ in people):
             prior = people.get(toks[-1].lower_)
