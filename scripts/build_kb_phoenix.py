@@ -118,9 +118,6 @@ GENERIC_WORDS = {"organization", "organisation", "movement", "front", "party", "
                  "falcon", "olive", "eagle", "lions", "youth"}
 
 
-_GENERIC: set[str] = set()  # filled by main(): GENERIC_WORDS and our sector nouns
-
-
 def _sector_nouns() -> set[str]:
     """Our sector nouns, singular and plural (a phrase they form is resolved by the document)."""
     from cablegram.resolve.kb.tables import plurals
@@ -130,7 +127,7 @@ def _sector_nouns() -> set[str]:
     return {form for noun in nouns[1:] for form in (noun, *plurals(noun))}
 
 
-def _patterns(entry: ActorEntry, kind: str, common: set[str]) -> list[str]:
+def _patterns(entry: ActorEntry, kind: str, common: set[str], generic: set[str]) -> list[str]:
     """Tokenised patterns: lower case, or upper case for acronyms (matched case-sensitively)."""
     out: dict[str, None] = {}
     initials = {"".join(w[0] for w in p if w.isalpha()) for p in entry.phrases if len(p) > 1}
@@ -155,7 +152,7 @@ def _patterns(entry: ActorEntry, kind: str, common: set[str]) -> list[str]:
                 continue
             if kind == "person" and word in common or len(word) < 4:
                 continue
-            if kind != "state" and word in common and word in _GENERIC:
+            if kind != "state" and word in common and word in generic:
                 continue  # a surname that is also a word ('Bush', 'Rice') would match ordinary text
         out[" ".join(t.lower() for t in toks)] = None
     return list(out)
@@ -168,7 +165,7 @@ def _role(dc: DatedCode, states: set[str]) -> str | None:
     return f"{dc.code}:{country or ''}:{sector or ''}:{dc.start or ''}:{dc.end or ''}"
 
 
-def rows(folder: Path, common: set[str]) -> list[tuple[str, ...]]:
+def rows(folder: Path, common: set[str], generic: set[str]) -> list[tuple[str, ...]]:
     states = _valid_states()
     out = []
     for name in FILES:
@@ -184,7 +181,7 @@ def rows(folder: Path, common: set[str]) -> list[tuple[str, ...]]:
             kind = _kind(entry, code, states)
             if kind == "state" and country is None and entry.dated:
                 country = split_code(entry.dated[-1].code, states)[0]  # the latest of its codes
-            patterns = _patterns(entry, kind, common)
+            patterns = _patterns(entry, kind, common, generic)
             if not patterns:
                 continue
             title = " ".join(w.capitalize() for w in entry.name.replace("_", " ").split())
@@ -221,21 +218,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dir", default=str(ROOT.parent / "shared" / "data" / "petrarch_dictionaries"))
     args = parser.parse_args()
-    _GENERIC.update(GENERIC_WORDS | _sector_nouns())
-    table = rows(Path(args.dir), _wordnet())
-    with OUT.open("w", encoding="utf-8") as fh:
-        fh.write(HEADER)
-        fh.write("kind\tname\tcode\tcountry\tsector\troles\tpatterns\n")
-        for row in table:
-            fh.write("\t".join(row) + "\n")
+    table = rows(Path(args.dir), _wordnet(), GENERIC_WORDS | _sector_nouns())
+    _write(OUT, HEADER, "kind\tname\tcode\tcountry\tsector\troles\tpatterns", table)
     print(f"wrote {len(table)} actors to {OUT.relative_to(ROOT)}")
     agents = agent_rows(Path(args.dir))
-    with AGENTS_OUT.open("w", encoding="utf-8") as fh:
-        fh.write(AGENTS_HEADER)
-        fh.write("noun\tsector\tcameo\tpatterns\n")
-        for row in agents:
-            fh.write("\t".join(row) + "\n")
+    _write(AGENTS_OUT, AGENTS_HEADER, "noun\tsector\tcameo\tpatterns", agents)
     print(f"wrote {len(agents)} sector nouns to {AGENTS_OUT.relative_to(ROOT)}")
+
+
+def _write(path: Path, header: str, columns: str, table: list[tuple[str, ...]]) -> None:
+    """A table as the knowledge base reads it: comment header, column names, tab-separated rows."""
+    with path.open("w", encoding="utf-8") as fh:
+        fh.write(header)
+        fh.write(columns + "\n")
+        for row in table:
+            fh.write("\t".join(row) + "\n")
 
 
 if __name__ == "__main__":
