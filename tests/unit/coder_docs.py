@@ -5,7 +5,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from cablegram.records import Actor, DocContext, Document
+from cablegram.records import Actor, DocContext, Document, Event
 
 # an English vocab, so lexical attributes (lower_, like_num) work as with the model
 _VOCAB = spacy.blank("en").vocab
@@ -34,6 +34,26 @@ def mention(
     """An actor mention over tokens i..j (inclusive) of `doc`."""
     span = doc[i : (j if j is not None else i) + 1]
     return Actor(text=span.text, start=span.start_char, end=span.end_char, country=country, sector=sector)
+
+
+def mentions_of(doc: Doc, spans: list[tuple[int, int, str | None, str | None]]) -> list[Actor]:
+    """Mentions from (first token, last token, country, sector) spans."""
+    return [mention(doc, i, j, country=c, sector=s) for i, j, c, s in spans]
+
+
+def code_rows(
+    rows: list[tuple[str, str, str, str, str, int]],
+    spans: list[tuple[int, int, str | None, str | None]],
+    *,
+    ents: list[str] | None = None,
+    **ctx: str | None,
+) -> tuple[Event, ...]:
+    """The events the coder finds in a hand-built parse with the given mentions (`ctx`: the
+    keywords of `context`)."""
+    from cablegram.coder import EventCoder
+
+    doc = parse_tagged(rows, ents=ents)
+    return EventCoder().code(doc, mentions_of(doc, spans), context(doc, **ctx)).events
 
 
 def context(doc: Doc, *, home: str | None = None, url: str | None = None) -> DocContext:

@@ -5,13 +5,9 @@ from __future__ import annotations
 
 from cablegram.coder import EventCoder
 
-from .coder_docs import context, mention, parse_tagged
+from .coder_docs import code_rows, context, parse_tagged
 
-
-def _code(rows, spans, *, ents=None, **ctx):
-    doc = parse_tagged(rows, ents=ents)
-    mentions = [mention(doc, i, j, country=c, sector=s) for i, j, c, s in spans]
-    return EventCoder().code(doc, mentions, context(doc, **ctx)).events
+_code = code_rows
 
 
 # "Four activists were detained ."

@@ -13,13 +13,12 @@ from cablegram.resolve.actors import ActorResolver
 from cablegram.resolve.kb import KnowledgeBase
 from cablegram.resolve.kb.tables import builtin_entries
 
-from .coder_docs import context, mention, parse_tagged
+from .coder_docs import code_rows, context, mention, mentions_of, parse_tagged
 
 
 def _args(rows, spans, trigger, event):
     doc = parse_tagged(rows)
-    mentions = [mention(doc, i, j, country=c, sector=s) for i, j, c, s in spans]
-    index = MentionIndex(doc, mentions, 0, named=False)
+    index = MentionIndex(doc, mentions_of(doc, spans), 0, named=False)
     return find_arguments(doc[trigger], event, index)
 
 
@@ -303,9 +302,7 @@ BORDER_WAR = [
 
 
 def _killed(spans):
-    doc = parse_tagged(BORDER_WAR)
-    mentions = [mention(doc, i, j, country=c, sector=s) for i, j, c, s in spans]
-    return next(e for e in EventCoder().code(doc, mentions, context(doc)).events if e.trigger.text == "killed")
+    return next(e for e in code_rows(BORDER_WAR, spans) if e.trigger.text == "killed")
 
 
 def test_soldiers_killed_by_no_one_named_in_a_two_state_war_were_killed_by_the_other_state():

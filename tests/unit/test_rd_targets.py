@@ -10,13 +10,9 @@ from dataclasses import replace
 from cablegram.coder import EventCoder
 from cablegram.coder.arguments import CIRCUMSTANCE_PREPS, MentionIndex, find_arguments
 
-from .coder_docs import context, mention, parse_tagged
+from .coder_docs import code_rows, context, mention, mentions_of, parse_tagged
 
-
-def _code(rows, spans, *, ents=None, **ctx):
-    doc = parse_tagged(rows, ents=ents)
-    mentions = [mention(doc, i, j, country=c, sector=s) for i, j, c, s in spans]
-    return EventCoder().code(doc, mentions, context(doc, **ctx)).events
+_code = code_rows
 
 
 def _one(events, kind):
@@ -715,7 +711,7 @@ SENT = [
 def test_what_is_given_is_not_whom_it_goes_to():
     doc = parse_tagged(SENT)
     spans = [(0, 0, "GON", None), (7, 7, "GON", "MED"), (9, 9, "ROH", None)]
-    index = MentionIndex(doc, [mention(doc, i, j, country=c, sector=s) for i, j, c, s in spans], 0)
+    index = MentionIndex(doc, mentions_of(doc, spans), 0)
     assert [r.text for r in find_arguments(doc[1], "AID", index).recipient] == ["Rohan"]
 
 
@@ -774,10 +770,10 @@ PEACEKEEPERS = [
 def test_forces_sent_or_withdrawn_are_the_actors_own():
     doc = parse_tagged(PEACEKEEPERS)
     spans = [(0, 0, "GON", None), (3, 3, "GON", "MIL"), (5, 5, "ROH", None)]
-    index = MentionIndex(doc, [mention(doc, i, j, country=c, sector=s) for i, j, c, s in spans], 0)
+    index = MentionIndex(doc, mentions_of(doc, spans), 0)
     assert [r.text for r in find_arguments(doc[1], "RETREAT", index).recipient] == ["Rohan"]
     # with no one doing the withdrawing, the forces stay (the coder reads them as the ones who move)
-    index = MentionIndex(doc, [mention(doc, i, j, country=c, sector=s) for i, j, c, s in spans[1:]], 0)
+    index = MentionIndex(doc, mentions_of(doc, spans[1:]), 0)
     assert [r.text for r in find_arguments(doc[1], "RETREAT", index).recipient] == ["peacekeepers", "Rohan"]
 
 
