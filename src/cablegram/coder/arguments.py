@@ -603,7 +603,7 @@ def find_arguments(
             # "sent 200 troops to Mali", "withdrew peacekeepers from Liberia": the forces are the
             # actor's own; where they go or leave names the other side
             recipient = _given_to(trigger, index, {"to", "from", "into", "in"}) or recipient
-        passive = (trigger.tag_ == "VBN" or _bare_control(trigger)) and not any(
+        passive = trigger.tag_ == "VBN" and not any(
             c.dep_ in _SUBJ for c in trigger.children)
         passive = passive and not _perfect(trigger)  # "having released the prisoners" is active
         passive = passive or _shares_passive(trigger)
@@ -666,17 +666,6 @@ _OBJECT_CONTROL = {"order", "tell", "ask", "force", "urge", "instruct", "command
                    "warn", "direct", "invite", "summon", "require", "pressure", "press", "persuade", "oblige"}
 
 
-def _bare_control(verb: Token) -> bool:
-    """An object-control verb conjoined to a passive, with an infinitive but no object of its own."""
-    return (
-        verb.dep_ == "conj"
-        and verb.lemma_.lower() in _OBJECT_CONTROL
-        and any(c.dep_ == "auxpass" for c in verb.head.children)
-        and any(c.dep_ == "xcomp" for c in verb.children)
-        and not any(c.dep_ in {"dobj", "aux", "auxpass"} for c in verb.children)
-    )
-
-
 def _given_to(verb: Token, index: MentionIndex, preps: Container[str]) -> list[Actor]:
     """'sent vehicles and a team of paratroopers to Lebanon', 'shared intelligence with Israel': what
     is given is not whom it goes to; the first to- or with-phrase under the verb or its object
@@ -710,14 +699,18 @@ def _copy_of(pronoun: Actor, actors: Sequence[Actor]) -> bool:
 
 
 def _shares_passive(verb: Token) -> bool:
-    """'they were met by the minister and ordered to disperse': a bare conjoined verb (tagged as a
-    past tense) shares the passive auxiliary of the verb it is conjoined with."""
+    """'they were met by the minister and ordered to disperse': a bare conjoined verb shares the
+    passive auxiliary of the verb it is conjoined with, when it is tagged as a past tense after a
+    passive participle with its subject, or is an object-control verb with an infinitive ('were
+    stopped and ordered to leave')."""
     head = verb.head
-    return (
-        verb.dep_ == "conj" and verb.tag_ == "VBD" and head.tag_ == "VBN"
-        and any(c.dep_ == "auxpass" for c in head.children) and any(c.dep_ == "nsubjpass" for c in head.children)
-        and not any(c.dep_ in _SUBJ | {"aux", "auxpass", "dobj", "nsubjpass"} for c in verb.children)
-    )
+    if verb.dep_ != "conj" or not any(c.dep_ == "auxpass" for c in head.children):
+        return False
+    if any(c.dep_ in _SUBJ | {"aux", "auxpass", "dobj", "nsubjpass"} for c in verb.children):
+        return False
+    past = verb.tag_ == "VBD" and head.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in head.children)
+    control = verb.lemma_.lower() in _OBJECT_CONTROL and any(c.dep_ == "xcomp" for c in verb.children)
+    return past or control
 
 
 def _passive_form(verb: Token) -> bool:
