@@ -94,6 +94,12 @@ def test_quotes_advisories_map_timeline(client):
     assert {(p["period"], p["count"]) for p in points} == {("2023-01-01", 1), ("2024-01-01", 3)}
 
 
+def test_quote_text_filters_take_wildcards_literally(client):
+    assert len(client.get("/api/quotes?text=%25").json()["quotes"]) == 0  # '%' is a character, not "anything"
+    assert len(client.get("/api/quotes?speaker=_").json()["quotes"]) == 0
+    assert len(client.get("/api/quotes?text=").json()["quotes"]) == 3
+
+
 @pytest.mark.parametrize("fmt", ["plover-jsonl", "phoenix-tsv", "gdelt-csv", "csv"])
 def test_export_text_formats(client, fmt):
     r = client.get(f"/api/export?format={fmt}&country=AZE")

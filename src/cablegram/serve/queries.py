@@ -15,7 +15,7 @@ from typing import Any
 from ..errors import ServeError
 from ..store import EventFilter, Store, search_events
 from ..store.arrow import event_from_row
-from ..store.filters import where_clause
+from ..store.filters import contains_pattern, where_clause
 
 __all__ = [
     "EventsPage",
@@ -115,11 +115,11 @@ def quotes_list(
         parts.append("q.doc_id = ?")
         params.append(doc_id)
     if speaker:
-        parts.append("(q.speaker_country = ? OR starts_with(q.speaker_code, ?) OR q.speaker_name ILIKE ?)")
-        params += [speaker.upper(), speaker.upper(), f"%{speaker}%"]
+        parts.append("(q.speaker_country = ? OR starts_with(q.speaker_code, ?) OR q.speaker_name ILIKE ? ESCAPE '\\')")
+        params += [speaker.upper(), speaker.upper(), contains_pattern(speaker)]
     if text:
-        parts.append("q.text ILIKE ?")
-        params.append(f"%{text}%")
+        parts.append("q.text ILIKE ? ESCAPE '\\'")  # % and _ typed are literal, as in every text filter
+        params.append(contains_pattern(text))
     rows = store.rows(_QUOTES.format(where=" AND ".join(parts)), [*params, limit, offset])
     return [{k: _iso(v) for k, v in r.items()} for r in rows]
 
